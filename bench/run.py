@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""The hub's benchmark: throughput, latency and page weight, as a reader's phone would see them.
+
+`make bench` runs this. It builds a fresh hub in a temporary folder (migrate, starter content,
+collectstatic), serves it in production mode with gunicorn (2 workers) on 127.0.0.1, then:
+  * wrk: requests per second and p50/p99 latency at 10 and 50 connections, for the home page,
+    a section page, a guide page and a search;
+  * weight: the gzip size of each page's HTML plus everything it loads (stylesheet, script,
+    images), as transferred to a first-time visitor with an empty cache.
+It checks the budgets (guide page ≤ 50 KB in total, stylesheet ≤ 15 KB, home p99 ≤ 50 ms at
+10 connections), writes bench/results/<date>.json and prints a Markdown table for the README.
+Exit status 1 if a budget is broken.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PATHS = {
+    "home": "/en/",
+    "section": "/en/parents/",
+    "guide": "/en/parents/child-protection-conference/",
+    "search": "/en/search/?q=conference",
+}
+BUDGETS = {"guide_total_bytes": 50 * 1024, "stylesheet_bytes": 15 * 1024, "home_p99_ms_at_10": 50.0}
+HEADERS = {"X-Forwarded-Proto": "https", "Accept-Encoding": "gzip"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[bytes, dict]:
+    request = urllib.request.Request(url, headers=HEADERS)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.read(), dict(response.headers)
+
+
+def transferred_size(body: bytes, headers: dict) -> int:
+    """Bytes on the wire with gzip: as served if already compressed, else as a proxy would gzip it."""
+    if headers.get("Content-Encoding") == "gzip":
+        return len(body)
+    return len(gzip.compress(body, compresslevel=6))
+
+
+def page_weight(base: str, path: str) -> dict:
+    html, headers = fetch(base + path)
+    if headers.get("Content-Encoding") == "gzip":
+        html_text = gzip.decompress(html).decode()
+    else:
+        html_text = html.decode()
+    assets = set(re.findall(r'<(?:script|img|audio|source)[^>]+src="(/[^"]+)"', html_text))
+    assets |= set(re.findall(r'<link[^>]+rel="(?:stylesheet|icon)"[^>]+href="(/[^"]+)"', html_text))
+    assets |= set(re.findall(r'<link[^>]+href="(/[^"]+)"[^>]+rel="(?:stylesheet|icon)"', html_text))
+    sizes = {"html": transferred_size(html, headers)}
+    for asset in sorted(assets):
+        body, asset_headers = fetch(base + asset)
+        sizes[asset] = transferred_size(body, asset_headers)
+    return {"total": sum(sizes.values()), "parts": sizes}
+
+
+def run_wrk(url: str, connections: int, seconds: int) -> dict:
+    command = [
+        "wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency",
+        "-H", "X-Forwarded-Proto: https", url,
+    ]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+    def latency(label: str) -> float:
+        match = re.search(rf"^\s*{label}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50_ms": latency("50"),
+        "p99_ms": latency("99"),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+    }
+
+
+def build_and_serve(workdir: Path) -> tuple[subprocess.Popen, str, dict]:
+    env = dict(os.environ)
+    env.update(
+        DJANGO_ENV="production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        VAR_DIR=str(workdir),
+        STATIC_ROOT=str(workdir / "static"),
+        DATABASE_URL=f"sqlite:///{workdir}/db.sqlite3",
+        CACHE_KEY_PREFIX=f"bench-{os.getpid()}",
+        SECURE_SSL_REDIRECT="false",
+    )
+    env.pop("DATABASE_URL_BENCH", None)
+    python = sys.executable
+    for args in (["migrate", "--noinput", "-v0"], ["load_starter_content"], ["collectstatic", "--noinput", "-v0"]):
+        subprocess.run([python, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
+    port = free_port()
+    gunicorn = shutil.which("gunicorn", path=str(Path(python).parent)) or "gunicorn"
+    server = subprocess.Popen(
+        [gunicorn, "romahub.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2",
+         "--access-logfile", "/dev/null"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            fetch(base + "/en/")
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        server.kill()
+        raise SystemExit("the hub did not start")
+    return server, base, env
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=int, default=10, help="wrk duration per run (default 10)")
+    parser.add_argument("--base", help="measure an already running hub instead of building one")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed: `make bench` installs Debian's wrk.")
+
+    workdir = Path(tempfile.mkdtemp(prefix="hub-bench-"))
+    server = None
+    try:
+        if args.base:
+            base = args.base.rstrip("/")
+        else:
+            server, base, _ = build_and_serve(workdir)
+        results = {"date": date.today().isoformat(), "workers": 2, "seconds": args.seconds, "pages": {}}
+        for name, path in PATHS.items():
+            fetch(base + path)  # warm the page cache, as a live site would be
+            entry = {"path": path, "weight": page_weight(base, path)}
+            for connections in (10, 50):
+                entry[f"c{connections}"] = run_wrk(base + path, connections, args.seconds)
+            results["pages"][name] = entry
+        stylesheet = next(
+            (size for part, size in results["pages"]["guide"]["weight"]["parts"].items() if part.endswith(".css")), 0
+        )
+        results["stylesheet_bytes"] = stylesheet
+    finally:
+        if server:
+            server.terminate()
+            server.wait(timeout=10)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    broken = []
+    if results["pages"]["guide"]["weight"]["total"] > BUDGETS["guide_total_bytes"]:
+        broken.append("guide page weight")
+    if results["stylesheet_bytes"] > BUDGETS["stylesheet_bytes"]:
+        broken.append("stylesheet weight")
+    if results["pages"]["home"]["c10"]["p99_ms"] > BUDGETS["home_p99_ms_at_10"]:
+        broken.append("home p99 at 10 connections")
+    if any(results["pages"][n][f"c{c}"]["non_2xx"] for n in PATHS for c in (10, 50)):
+        broken.append("non-2xx responses under load")
+    results["budgets"] = BUDGETS
+    results["broken"] = broken
+
+    out_dir = ROOT / "bench" / "results"
+    out_dir.mkdir(exist_ok=True)
+    (out_dir / f"{results['date']}.json").write_text(json.dumps(results, indent=2))
+
+    print(f"\nMeasured {results['date']} with `make bench` (gunicorn, 2 workers, wrk {args.seconds}s per run):\n")
+    print("| page | req/s @10 | p50 / p99 ms @10 | req/s @50 | p50 / p99 ms @50 | gzip weight, all it loads |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, entry in results["pages"].items():
+        c10, c50 = entry["c10"], entry["c50"]
+        print(
+            f"| {name} `{entry['path']}` | {c10['rps']:.0f} | {c10['p50_ms']:.1f} / {c10['p99_ms']:.1f} | "
+            f"{c50['rps']:.0f} | {c50['p50_ms']:.1f} / {c50['p99_ms']:.1f} | {entry['weight']['total'] / 1024:.1f} KB |"
+        )
+    print(f"\nStylesheet: {results['stylesheet_bytes'] / 1024:.1f} KB gzip (budget 15 KB).")
+    print("Budgets: " + ("all met." if not broken else "BROKEN: " + ", ".join(broken)))
+    return 1 if broken else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+import getpass
+
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from romahub.pages.permissions import EDITORS, MODERATORS, TRANSLATORS, ensure_editorial_groups
+
+ROLES = {
+    "admin": None,  # a Wagtail administrator: manages users, groups, locales and all content
+    "editor": EDITORS,
+    "moderator": MODERATORS,
+    "translator": TRANSLATORS,
+}
+
+
+class Command(BaseCommand):
+    help = (
+        "Create an account for the Wagtail admin at /admin/. Asks for the password twice; "
+        "the hub never has a default password."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--username")
+        parser.add_argument("--email")
+        parser.add_argument("--role", choices=sorted(ROLES), default="admin")
+
+    def _ask(self, label, value):
+        while not value:
+            value = input(f"{label}: ").strip()
+        return value
+
+    def handle(self, *args, username=None, email=None, role="admin", **options):
+        User = get_user_model()
+        username = self._ask("Username", username)
+        if User.objects.filter(username=username).exists():
+            raise CommandError(f"An account called {username!r} already exists.")
+        email = self._ask("E-mail", email)
+        user = User(username=username, email=email, is_staff=True, is_superuser=role == "admin")
+        while True:
+            password = getpass.getpass("Password (at least 12 characters): ")
+            if password != getpass.getpass("Password again: "):
+                self.stderr.write("The two passwords are different. Try again.")
+                continue
+            try:
+                password_validation.validate_password(password, user)
+            except ValidationError as error:
+                self.stderr.write(" ".join(error.messages))
+                continue
+            break
+        user.set_password(password)
+        user.save()
+        ensure_editorial_groups()
+        if ROLES[role]:
+            user.groups.add(Group.objects.get(name=ROLES[role]))
+        self.stdout.write(self.style.SUCCESS(f"Created {role} {username!r}. Sign in at /admin/."))

@@ -1,0 +1,109 @@
+"""Security headers and the anonymous page cache.
+
+Order matters (see settings.MIDDLEWARE): both sit inside Django's SecurityMiddleware and
+django-csp's CSPMiddleware, so pages served from the cache still get every security header.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+CACHE_GENERATION_KEY = "pagecache:generation"
+PAGE_CACHE_HEADER = "X-Page-Cache"
+_CACHEABLE_TYPES = ("text/html", "application/xml", "text/plain")
+_UNCACHED_PREFIXES = ("/admin/", "/documents/", "/language/", "/static/", "/media/", "/django-admin/")
+_KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django does not set itself, and the admin's narrower exception to the CSP."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(settings.ADMIN_PATH_PREFIX):
+            # Wagtail's admin needs inline scripts and styles, and frames its own previews.
+            response._csp_replace = settings.ADMIN_CSP_REPLACE
+            response["X-Frame-Options"] = "SAMEORIGIN"
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if "X-Powered-By" in response.headers:
+            del response.headers["X-Powered-By"]
+        return response
+
+
+def invalidate_page_cache() -> None:
+    """Start a new generation: every cached page is ignored from now on and expires later."""
+    cache.set(CACHE_GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def _generation() -> int:
+    generation = cache.get(CACHE_GENERATION_KEY)
+    if generation is None:
+        generation = time.time_ns()
+        cache.add(CACHE_GENERATION_KEY, generation, timeout=None)
+        generation = cache.get(CACHE_GENERATION_KEY, generation)
+    return generation
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve public pages to anonymous readers from the cache (Redis when configured).
+
+    Only what is the same for every reader is stored: GET of a public path, no session cookie,
+    a 200 HTML/XML answer that sets no cookie and is not marked private or no-store.
+    Publishing, unpublishing, moving or deleting a page, or changing a glossary term,
+    starts a new cache generation (see romahub.pages.signals).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def _key(self, request, generation) -> str:
+        return f"pagecache:{generation}:{request.get_host()}:{request.get_full_path()}"
+
+    def _eligible(self, request) -> bool:
+        return (
+            settings.PAGE_CACHE_ENABLED
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(_UNCACHED_PREFIXES)
+            and len(request.get_full_path()) <= 300
+        )
+
+    def __call__(self, request):
+        if not self._eligible(request):
+            return self.get_response(request)
+        key = self._key(request, _generation())
+        stored = cache.get(key)
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response[PAGE_CACHE_HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if self._storable(response):
+            headers = [(h, response[h]) for h in _KEPT_HEADERS if h in response]
+            cache.set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
+            response[PAGE_CACHE_HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def _storable(response) -> bool:
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+            and response.get("Content-Type", "").startswith(_CACHEABLE_TYPES)
+        )

@@ -1,0 +1,31 @@
+// Enhancements only: every page works without this file.
+
+// "Exit this page" (GOV.UK pattern): leave at once for a neutral site, without adding this
+// page to the back-button history; pressing Shift three times does the same.
+(function exitThisPage() {
+  const link = document.querySelector("[data-exit-link]");
+  if (!link) return;
+  const hint = document.querySelector("[data-exit-hint]");
+  if (hint) hint.hidden = false;
+
+  function leave(event) {
+    if (event) event.preventDefault();
+    const overlay = document.createElement("div");
+    overlay.className = "exit-overlay";
+    document.body.appendChild(overlay);
+    document.title = "…";
+    window.location.replace(link.href);
+  }
+
+  link.addEventListener("click", leave);
+
+  let presses = 0;
+  let timer = null;
+  document.addEventListener("keyup", (event) => {
+    if (event.key !== "Shift") return;
+    presses += 1;
+    clearTimeout(timer);
+    timer = setTimeout(() => { presses = 0; }, 1000);
+    if (presses >= 3) leave();
+  });
+})();

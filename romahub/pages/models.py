@@ -1,0 +1,282 @@
+"""The hub's page types, glossary terms and the community-review record.
+
+The page tree per language is: HomePage → SectionPage (six audiences) → GuidePage, plus a
+GlossaryPage and InformationPages (about, accessibility, privacy) under the home page. Each
+language has its own tree, kept in step by wagtail-localize.
+"""
+
+import json
+
+from django.conf import settings
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from romahub.core.models import HubPage
+from romahub.pages.blocks import GuideStreamBlock, SourceBlock, ToolLinkBlock
+
+INTRO_FEATURES = ["bold", "link", "ul", "ol"]
+REVIEW_NOTICE = _(
+    "Slovak and Romanian texts first written by the developers are marked as awaiting community "
+    "review until a community reviewer checks them (Reports → Translation status)."
+)
+
+
+class HomePage(HubPage):
+    """The front door. Its first screen is for a parent who has just been contacted by
+    children's services; below it, everyone else finds their own section."""
+
+    hero_heading = models.CharField(_("main heading"), max_length=200)
+    hero_text = RichTextField(_("text under the heading"), features=INTRO_FEATURES)
+    hero_link_text = models.CharField(_("button text"), max_length=120)
+    hero_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("button leads to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sections_heading = models.CharField(_("heading above the sections"), max_length=200)
+    intro = RichTextField(_("about the hub"), features=INTRO_FEATURES, blank=True)
+    tools = StreamField([("tool", ToolLinkBlock())], verbose_name=_("tools"), blank=True)
+
+    content_panels = HubPage.content_panels + [
+        FieldPanel("hero_heading"),
+        FieldPanel("hero_text"),
+        FieldPanel("hero_link_text"),
+        FieldPanel("hero_page"),
+        FieldPanel("tools"),
+        FieldPanel("sections_heading"),
+        FieldPanel("intro"),
+    ]
+    search_fields = HubPage.search_fields + [index.SearchField("hero_text")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["pages.SectionPage", "pages.GlossaryPage", "pages.InformationPage"]
+    override_translatable_fields = [SynchronizedField("hero_page")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def sections(self):
+        return self.get_children().live().public().type(SectionPage).specific()
+
+    def information_pages(self):
+        return self.get_children().live().public().type(InformationPage).specific()
+
+
+class SectionPage(HubPage):
+    """One of the six audience sections. Lists its guides in tree order."""
+
+    intro = RichTextField(_("introduction"), features=INTRO_FEATURES)
+    tools = StreamField([("tool", ToolLinkBlock())], verbose_name=_("tools"), blank=True)
+    exit_button = models.BooleanField(
+        _("show the 'Exit this page' button"),
+        default=False,
+        help_text=_("For pages a parent may need to leave quickly. Applies to every guide below."),
+    )
+
+    content_panels = HubPage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+        FieldPanel("tools"),
+        FieldPanel("exit_button"),
+    ]
+    search_fields = HubPage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("intro"),
+    ]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.GuidePage"]
+
+    class Meta:
+        verbose_name = _("audience section")
+
+    def guides(self):
+        return self.get_children().live().public().type(GuidePage).specific()
+
+
+class GuidePage(HubPage):
+    """A plain-language guide built from blocks. Sources are named for every guide, and stay
+    the same in every language (titles of public documents are kept as published)."""
+
+    body = StreamField(GuideStreamBlock(), verbose_name=_("content"))
+    sources = StreamField(
+        [("source", SourceBlock())],
+        verbose_name=_("sources"),
+        blank=True,
+        help_text=_("Named public documents the facts come from."),
+    )
+
+    content_panels = HubPage.content_panels + [
+        HelpPanel(content=REVIEW_NOTICE),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("sources"),
+    ]
+    search_fields = HubPage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["pages.SectionPage"]
+    subpage_types = []
+    override_translatable_fields = [SynchronizedField("sources")]
+
+    class Meta:
+        verbose_name = _("guide")
+
+    def faq_items(self):
+        for block in self.body:
+            if block.block_type == "faq":
+                for item in block.value["items"]:
+                    yield item["question"], item["answer"].source
+
+    def faq_jsonld(self) -> str | None:
+        """schema.org FAQPage for search engines, or None when the guide has no questions."""
+        items = list(self.faq_items())
+        if not items:
+            return None
+        data = {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "inLanguage": self.content_language,
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": question,
+                    "acceptedAnswer": {"@type": "Answer", "text": strip_tags(answer).strip()},
+                }
+                for question, answer in items
+            ],
+        }
+        return json.dumps(data, ensure_ascii=False)
+
+
+class GlossaryPage(HubPage):
+    """Lists every glossary term of its language; guides link their terms here."""
+
+    intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
+
+    content_panels = HubPage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("glossary page")
+
+    def terms(self):
+        return GlossaryTerm.objects.filter(locale_id=self.locale_id).order_by("term")
+
+
+class InformationPage(HubPage):
+    """About the hub, accessibility statement, privacy: short pages linked from the footer."""
+
+    body = StreamField(GuideStreamBlock(), verbose_name=_("content"))
+
+    content_panels = HubPage.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    search_fields = HubPage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("information page")
+
+
+@register_snippet
+class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
+    """An official word a family will hear, explained plainly.
+
+    A snippet rather than a page: terms are short, many, and reused by every guide, which links
+    the first use of each term (or one of its aliases) to its entry on the glossary page.
+    """
+
+    term = models.CharField(_("term"), max_length=200)
+    slug = models.SlugField(
+        _("anchor"),
+        max_length=100,
+        allow_unicode=False,
+        help_text=_("Part of the link to this term. The same in every language."),
+    )
+    definition = models.TextField(_("plain explanation"))
+    aliases = models.TextField(
+        _("other forms"),
+        blank=True,
+        help_text=_(
+            "Other ways the term appears in running text, separated by commas: plurals, "
+            "grammatical cases, the English term."
+        ),
+    )
+
+    panels = [
+        FieldPanel("term"),
+        FieldPanel("slug"),
+        FieldPanel("definition"),
+        FieldPanel("aliases"),
+    ]
+    search_fields = [
+        index.SearchField("term"),
+        index.SearchField("definition"),
+        index.FilterField("locale"),
+    ]
+    override_translatable_fields = [
+        TranslatableField("term"),
+        TranslatableField("definition"),
+        TranslatableField("aliases"),
+        SynchronizedField("slug"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
+        ordering = ["term"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_glossary_slug")
+        ]
+
+    def __str__(self):
+        return self.term
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.term)[:100]
+        super().save(*args, **kwargs)
+
+    def match_forms(self) -> list[str]:
+        """The words to look for in a guide: the term without its bracketed English, then aliases."""
+        forms = [self.term.split("(")[0].strip()]
+        forms += [alias.strip() for alias in self.aliases.replace("\n", ",").split(",")]
+        return [form for form in forms if len(form) >= 3]
+
+
+class CommunityReview(models.Model):
+    """A community reviewer's check of one translated page.
+
+    Kept outside the page so that wagtail-localize's synchronisation never copies or overwrites
+    it: a translation re-published after the review counts as awaiting review again.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="community_review"
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"))
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("community review")
+
+    def __str__(self):
+        return f"{self.page} ({self.reviewed_at:%Y-%m-%d})"

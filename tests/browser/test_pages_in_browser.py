@@ -1,0 +1,217 @@
+"""Every page type, in every language, in headless Chromium: axe-core (WCAG 2.2 A and AA),
+JavaScript off, 320 px wide, and nothing loaded from another origin."""
+
+import json
+import re
+import urllib.request
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = ("en", "sk", "ro")
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+GUIDE_BUDGET_BYTES = 50 * 1024
+
+
+def page_type_paths(hub_url, language):
+    """One URL of every page type, read from the sitemap so no path is hard-coded."""
+    xml = urllib.request.urlopen(f"{hub_url}/sitemap.xml").read().decode()
+    urls = [u for u in re.findall(r"<loc>(.*?)</loc>", xml) if f"/{language}/" in u]
+    paths = [re.sub(r"^https?://[^/]+", "", u) for u in urls]
+    home = f"/{language}/"
+    sections = [p for p in paths if p.count("/") == 3 and p != home and "glossary" not in p]
+    guides = [p for p in paths if p.count("/") == 4]
+    return {
+        "home": home,
+        "section": sections[0],
+        "parents-guide": next(p for p in guides if "/parents/" in p),
+        "guide": next(p for p in guides if "/lawyers/" in p),
+        "glossary": f"/{language}/glossary/",
+        "information": f"/{language}/accessibility/",
+        "search": f"/{language}/search/?q=plan",
+        "search-empty": f"/{language}/search/?q=zzqxv",
+        "not-found": f"/{language}/no-such-page/",
+        "planner": f"/{language}/conference/timeline/",
+        "planner-dates": f"/{language}/conference/timeline/?icpc=2026-11-23&review1=2027-02-10",
+        "planner-error": f"/{language}/conference/timeline/?icpc=23-11-2026",
+        "prepare": f"/{language}/conference/prepare/",
+    }
+
+
+CASES = [(language, kind) for language in LANGUAGES for kind in (
+    "home", "section", "parents-guide", "guide", "glossary", "information", "search", "search-empty", "not-found",
+    "planner", "planner-dates", "planner-error", "prepare",
+)]
+
+
+@pytest.fixture(scope="module")
+def paths(hub_url):
+    return {language: page_type_paths(hub_url, language) for language in LANGUAGES}
+
+
+@pytest.mark.parametrize("language,kind", CASES)
+def test_axe_reports_no_violations(browser, hub_url, paths, language, kind):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    origins = set()
+    page.on("request", lambda request: origins.add(re.match(r"^[a-z]+://[^/]+", request.url).group(0)))
+    page.goto(hub_url + paths[language][kind])
+    assert page.locator("html").get_attribute("lang") == language
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    violations = results.response["violations"]
+    assert violations == [], json.dumps(
+        [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations], indent=1
+    )
+    assert origins == {hub_url}
+    context.close()
+
+
+@pytest.mark.parametrize("language,kind", CASES)
+def test_main_content_without_javascript_and_no_sideways_scroll_at_320px(browser, hub_url, paths, language, kind):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(hub_url + paths[language][kind])
+    assert len(page.locator("main").inner_text().strip()) > 40
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{overflow}px of sideways scrolling"
+    context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_200_percent_zoom_has_no_sideways_scroll(browser, hub_url, paths, language):
+    # A 1280 px window zoomed to 200 % lays pages out in 640 CSS px; the CSS zoom property
+    # reproduces that in headless Chromium.
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    for kind in ("home", "parents-guide", "glossary", "search"):
+        page.goto(hub_url + paths[language][kind])
+        page.evaluate("document.documentElement.style.zoom = '2'")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{kind}: {overflow}px of sideways scrolling at 200 %"
+    context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_guide_page_weight_within_budget(browser, hub_url, paths, language):
+    context = browser.new_context()
+    page = context.new_page()
+    client = context.new_cdp_session(page)
+    client.send("Network.enable")
+    sizes = []
+    client.on("Network.loadingFinished", lambda event: sizes.append(event["encodedDataLength"]))
+    page.goto(hub_url + paths[language]["guide"], wait_until="networkidle")
+    total = sum(sizes)
+    assert 0 < total <= GUIDE_BUDGET_BYTES, f"{total} bytes"
+    context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_language_switcher_reaches_the_same_page(browser, hub_url, paths, language):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(hub_url + paths["en"]["parents-guide"])
+    names = {"en": "English", "sk": "Slovenčina", "ro": "Română"}
+    page.get_by_role("navigation", name=re.compile(".")).first.get_by_role("link", name=names[language]).click()
+    assert page.url.endswith(paths[language]["parents-guide"])
+    assert page.locator("html").get_attribute("lang") == language
+    context.close()
+
+
+def test_exit_this_page_leaves_without_history(browser, hub_url, paths):
+    context = browser.new_context()
+    page = context.new_page()
+    page.route("https://www.bbc.co.uk/**", lambda route: route.fulfill(status=200, body="<title>Weather</title>"))
+    page.goto(hub_url + "/en/")
+    page.goto(hub_url + paths["en"]["parents-guide"])
+    page.get_by_role("link", name="Exit this page").click()
+    page.wait_for_url("https://www.bbc.co.uk/**")
+    page.go_back()
+    assert paths["en"]["parents-guide"] not in page.url
+    context.close()
+
+
+def test_print_stylesheet_hides_navigation_and_prints_addresses(browser, hub_url, paths):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(hub_url + paths["en"]["guide"])
+    page.emulate_media(media="print")
+    assert page.locator(".site-header").is_hidden()
+    assert page.locator(".print-only").is_visible()
+    after = page.evaluate(
+        "getComputedStyle(document.querySelector('main a[href^=\"http\"]'), '::after').content"
+    )
+    assert "attr(href)" in after or "http" in after
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    context.close()
+
+
+def test_pressing_shift_three_times_exits(browser, hub_url, paths):
+    context = browser.new_context()
+    page = context.new_page()
+    page.route("https://www.bbc.co.uk/**", lambda route: route.fulfill(status=200, body="<title>Weather</title>"))
+    page.goto(hub_url + paths["sk"]["parents-guide"])
+    assert page.get_by_text("Alebo stlačte 3-krát kláves Shift.").is_visible()
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url("https://www.bbc.co.uk/**")
+    context.close()
+
+
+def test_exit_hint_is_hidden_without_javascript(browser, hub_url, paths):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(hub_url + paths["en"]["parents-guide"])
+    assert page.get_by_role("link", name="Exit this page").is_visible()
+    assert page.get_by_text("Or press the Shift key 3 times.").is_hidden()
+    context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_planner_works_without_javascript(browser, hub_url, paths, language):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(hub_url + paths[language]["planner"])
+    page.locator("#id_icpc").fill("2026-12-14")
+    page.locator("form.planner-form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "icpc=2026-12-14" in page.url
+    assert page.locator("ol.timeline li").count() >= 10
+    assert page.locator('time[datetime="2026-12-15"]').count() == 1  # the written record, next working day
+    context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_preparation_form_prints_from_the_server_without_javascript(browser, hub_url, paths, language):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(hub_url + paths[language]["prepare"])
+    page.locator("textarea").first.fill("Bunica ne ajută în fiecare zi.")
+    page.locator("button[name=output][value=print]").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Bunica ne ajută în fiecare zi.").is_visible()
+    assert page.get_by_text("What things work well for my children and keep them safe?").first.is_visible()
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    assert results.response["violations"] == []
+    context.close()
+
+
+def test_answers_are_kept_only_when_asked_and_deleted_on_request(browser, hub_url, paths):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(hub_url + paths["en"]["prepare"])
+    page.locator("textarea").first.fill("Not kept unless I ask")
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    page.get_by_label("Keep my answers on this device until I delete them").check()
+    page.locator("textarea").nth(1).fill("Kept now")
+    page.reload()
+    assert page.locator("textarea").nth(1).input_value() == "Kept now"
+    page.get_by_role("button", name="Delete my answers").click()
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    assert page.evaluate("indexedDB.databases().then(dbs => dbs.length)") == 0
+    assert all(area.input_value() == "" for area in page.locator("textarea").all())
+    page.reload()
+    assert page.locator("textarea").nth(1).input_value() == ""
+    context.close()
