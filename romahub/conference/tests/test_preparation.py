@@ -31,7 +31,9 @@ def everything_stored_contains(sentinel) -> list[str]:
     with connection.cursor() as cursor:
         for model in apps.get_models():
             table = model._meta.db_table
-            for field in model._meta.concrete_fields:
+            # local_: an inherited column lives in the parent table (and SQLite would read an
+            # unknown "column" as a string literal instead of failing).
+            for field in model._meta.local_concrete_fields:
                 if field.get_internal_type() in ("CharField", "TextField", "JSONField", "SlugField", "EmailField"):
                     column = connection.ops.quote_name(field.column)
                     cast = f"CAST({column} AS TEXT)" if connection.vendor == "postgresql" else column
