@@ -28,6 +28,7 @@ def page_type_paths(hub_url, language):
         "section": sections[0],
         "parents-guide": next(p for p in guides if "/parents/" in p),
         "guide": next(p for p in guides if "/lawyers/" in p),
+        "conference-guide": next(p for p in guides if p.endswith("/child-protection-conference/")),
         "glossary": f"/{language}/glossary/",
         "information": f"/{language}/accessibility/",
         "search": f"/{language}/search/?q=plan",
@@ -50,7 +51,7 @@ def assert_no_axe_violations(page):
 
 
 CASES = [(language, kind) for language in LANGUAGES for kind in (
-    "home", "section", "parents-guide", "guide", "glossary", "information", "search", "search-empty", "not-found",
+    "home", "section", "parents-guide", "guide", "conference-guide", "glossary", "information", "search", "search-empty", "not-found",
     "planner", "planner-dates", "planner-error", "prepare",
 )]
 
