@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "romahub.pages",
     "romahub.conference",
     "romahub.places",
+    "romahub.directory",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -118,7 +119,7 @@ MIDDLEWARE = [
     "romahub.core.middleware.SecurityHeadersMiddleware",
     "romahub.core.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "romahub.core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -191,6 +192,18 @@ else:
 # Seconds an anonymous page may be served from the page cache; publishing clears it at once.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60 * 24)
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
+
+# --- Directory: place lookup and map tiles -------------------------------------------------
+# "offline" answers only for places the directory knows and never leaves the server;
+# "postcodes.io" asks the public postcodes.io service (cached, with a timeout).
+DIRECTORY_GEOCODER = env_str("DIRECTORY_GEOCODER", "offline")
+POSTCODES_IO_URL = env_str("POSTCODES_IO_URL", "https://api.postcodes.io")
+GEOCODER_TIMEOUT_SECONDS = env_int("GEOCODER_TIMEOUT_SECONDS", 3)
+# Map tiles come from another host, so they are off unless a URL is set (never in tests).
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png" if PRODUCTION else "")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
+if TESTING:
+    DIRECTORY_GEOCODER, MAP_TILE_URL = "offline", ""
 
 # --- Passwords, logins, lockout -----------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

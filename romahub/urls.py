@@ -16,6 +16,7 @@ urlpatterns = [
     path("language/<str:language>/", core_views.switch_language, name="switch-language"),
     path("sitemap.xml", page_views.sitemap, name="sitemap"),
     path("robots.txt", page_views.robots, name="robots"),
+    path("api/oruk/", include("romahub.directory.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(

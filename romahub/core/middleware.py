@@ -11,10 +11,12 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware import locale
 
 CACHE_GENERATION_KEY = "pagecache:generation"
 PAGE_CACHE_HEADER = "X-Page-Cache"
 _CACHEABLE_TYPES = ("text/html", "application/xml", "text/plain")
+_UNPREFIXED_PREFIXES = ("/api/",)
 _UNCACHED_PREFIXES = ("/admin/", "/documents/", "/language/", "/static/", "/media/", "/django-admin/")
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
 
@@ -107,3 +109,16 @@ class AnonymousPageCacheMiddleware:
             and "no-store" not in cache_control
             and response.get("Content-Type", "").startswith(_CACHEABLE_TYPES)
         )
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's, except that paths outside the language prefixes (the API) are never redirected.
+
+    Django redirects a 404 to the same path under /en/ when that path would resolve, and the
+    Wagtail catch-all resolves everything: an API's JSON 404 must stay a 404.
+    """
+
+    def process_response(self, request, response):
+        if request.path.startswith(_UNPREFIXED_PREFIXES):
+            return response
+        return super().process_response(request, response)

@@ -33,6 +33,7 @@ from romahub.pages.models import (
 )
 from romahub.pages.permissions import ensure_editorial_groups
 from romahub.pages.starter_content import validate
+from romahub.directory.loader import StarterDirectoryError, load_starter_services, load_taxonomy
 from romahub.places.loader import load_local_authorities
 
 _BLOCK_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|None")
@@ -50,6 +51,8 @@ class LoadReport:
     translated_terms: int = 0
     created_authorities: int = 0
     detailed_authorities: int = 0
+    created_directory_terms: int = 0
+    created_services: int = 0
 
     @property
     def changed(self) -> bool:
@@ -60,6 +63,8 @@ class LoadReport:
             or self.translated_terms
             or self.created_authorities
             or self.detailed_authorities
+            or self.created_directory_terms
+            or self.created_services
         )
 
     def summary(self) -> str:
@@ -68,7 +73,8 @@ class LoadReport:
         return (
             f"Created {len(self.created_pages)} pages, {len(self.created_translations)} page "
             f"translations, {self.created_terms} glossary terms, {self.translated_terms} "
-            f"glossary term translations and {self.created_authorities} local authorities."
+            f"glossary term translations, {self.created_authorities} local authorities, "
+            f"{self.created_directory_terms} directory terms and {self.created_services} services."
         )
 
 
@@ -344,4 +350,9 @@ def load_starter_content() -> LoadReport:
         LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": default_locale})
     ensure_editorial_groups()
     report.created_authorities, report.detailed_authorities = load_local_authorities()
+    report.created_directory_terms = load_taxonomy()
+    try:
+        report.created_services = load_starter_services()
+    except StarterDirectoryError as error:
+        raise StarterContentError(f"starter services: {error}") from error
     return report

@@ -1,0 +1,253 @@
+"""The directory of services, shaped like Open Referral UK 3.0 (ORUK).
+
+Tables follow ORUK's names and identifiers (UUIDs) so the API and the import/export map one to
+one. Where the hub needs more than ORUK holds, the extra lives in plainly named fields:
+`source`, `last_verified` and `verified_by` (trust), `messaging_url`, and text in Slovak and
+Romanian. Text is kept per language on the same record (see docs/decisions.md): one ORUK
+service is one row, whatever language a reader reads it in.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+from romahub.places.models import LocalAuthority
+
+OTHER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def in_language(obj, field: str, language: str | None = None) -> str:
+    """`obj.<field>` in the reader's language, falling back to English when it is empty."""
+    language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
+    if language in OTHER_LANGUAGES:
+        value = getattr(obj, f"{field}_{language}", "")
+        if value:
+            return value
+    return getattr(obj, field)
+
+
+class Taxonomy(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"))
+
+    class Meta:
+        verbose_name = _("taxonomy")
+        verbose_name_plural = _("taxonomies")
+
+    def __str__(self):
+        return self.name
+
+
+class TaxonomyTerm(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    taxonomy = models.ForeignKey(Taxonomy, on_delete=models.PROTECT, related_name="terms")
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    name_sk = models.CharField(_("name in Slovak"), max_length=100, blank=True)
+    name_ro = models.CharField(_("name in Romanian"), max_length=100, blank=True)
+    description = models.TextField(_("description"))
+    description_sk = models.TextField(_("description in Slovak"), blank=True)
+    description_ro = models.TextField(_("description in Romanian"), blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["taxonomy__slug", "order", "name"]
+        verbose_name = _("taxonomy term")
+        verbose_name_plural = _("taxonomy terms")
+
+    def __str__(self):
+        return f"{self.taxonomy.name}: {self.name}"
+
+    @property
+    def label(self) -> str:
+        return in_language(self, "name")
+
+
+class Organization(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"))
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+
+class Location(models.Model):
+    """A place where services are delivered, with its one address (ORUK allows several; the hub uses one)."""
+
+    TYPES = [("physical", _("physical")), ("postal", _("postal")), ("virtual", _("virtual"))]
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    location_type = models.CharField(_("type"), max_length=10, choices=TYPES, default="physical")
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    address_id = models.UUIDField(default=uuid.uuid4, editable=False)
+    address_1 = models.CharField(_("address"), max_length=200, blank=True)
+    city = models.CharField(_("town or city"), max_length=100, blank=True)
+    region = models.CharField(_("county or region"), max_length=100, blank=True)
+    postal_code = models.CharField(_("postcode"), max_length=10, blank=True)
+    country = models.CharField(_("country"), max_length=2, default="GB")
+
+    class Meta:
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+
+    def __str__(self):
+        return ", ".join(part for part in (self.name, self.address_1, self.city, self.postal_code) if part)
+
+    @property
+    def has_point(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+class Service(ClusterableModel):
+    STATUSES = [
+        ("active", _("active")),
+        ("inactive", _("inactive")),
+        ("defunct", _("defunct")),
+        ("temporarily closed", _("temporarily closed")),
+    ]
+    COSTS = [("free", _("free")), ("paid", _("paid")), ("", _("not known"))]
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="services", verbose_name=_("organisation"))
+    name = models.CharField(_("name"), max_length=200)
+    name_sk = models.CharField(_("name in Slovak"), max_length=200, blank=True)
+    name_ro = models.CharField(_("name in Romanian"), max_length=200, blank=True)
+    description = models.TextField(_("description"))
+    description_sk = models.TextField(_("description in Slovak"), blank=True)
+    description_ro = models.TextField(_("description in Romanian"), blank=True)
+    translations_reviewed = models.BooleanField(
+        _("translations checked by a community reviewer"), default=False,
+        help_text=_("Leave unticked until a Slovak or Romanian speaker from the working group has read them."),
+    )
+    url = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    messaging_url = models.URLField(
+        _("messaging app link"), blank=True, help_text=_("A WhatsApp or similar link, only where the organisation publishes one.")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=STATUSES, default="active")
+    cost = models.CharField(_("cost"), max_length=4, choices=COSTS, blank=True)
+    fees = models.TextField(_("fees"), blank=True)
+    minimum_age = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
+    maximum_age = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
+    terms = models.ManyToManyField(TaxonomyTerm, blank=True, related_name="services", verbose_name=_("kinds of help and audiences"))
+    source = models.TextField(_("where the facts come from"), help_text=_("Name the public document or website."))
+    source_url = models.URLField(_("source address"), blank=True)
+    last_verified = models.DateField(_("last checked on"), null=True, blank=True)
+    verified_by = models.CharField(_("checked by"), max_length=100, blank=True)
+    last_modified = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+
+    def __str__(self):
+        return f"{self.name} ({self.organization.name})" if self.organization_id else self.name
+
+    @property
+    def title(self) -> str:
+        return in_language(self, "name")
+
+    @property
+    def summary(self) -> str:
+        return in_language(self, "description")
+
+
+class Phone(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="phones")
+    number = models.CharField(_("number"), max_length=40)
+    description = models.CharField(_("what the number is for"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("phone")
+
+    def __str__(self):
+        return self.number
+
+    @property
+    def tel(self) -> str:
+        digits = "".join(ch for ch in self.number if ch.isdigit() or ch == "+")
+        return f"+44{digits[1:]}" if digits.startswith("0") else digits
+
+
+class ServiceLanguage(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="languages")
+    code = models.CharField(_("ISO 639 code"), max_length=3, help_text=_("For example en, ro, sk, rom (Romani)."))
+    name = models.CharField(_("language"), max_length=60)
+    note = models.CharField(_("note"), max_length=200, blank=True, help_text=_("For Romani, which dialects."))
+
+    class Meta:
+        verbose_name = _("language")
+
+    def __str__(self):
+        return self.name
+
+
+class Schedule(models.Model):
+    """Opening hours: one row per set of weekdays with the same hours (iCalendar BYDAY)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="schedules")
+    byday = models.CharField(_("days"), max_length=30, help_text=_("Comma-separated: MO,TU,WE,TH,FR,SA,SU"))
+    opens_at = models.TimeField(_("opens at"), null=True, blank=True)
+    closes_at = models.TimeField(_("closes at"), null=True, blank=True)
+    description = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+
+    def __str__(self):
+        return f"{self.byday} {self.opens_at}-{self.closes_at}"
+
+    @property
+    def days(self) -> list[str]:
+        return [day.strip().upper() for day in self.byday.split(",") if day.strip()]
+
+
+class ServiceArea(models.Model):
+    """Where a service works: a local authority from `places`, or a named wider area such as England."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="service_areas")
+    local_authority = models.ForeignKey(LocalAuthority, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    name = models.CharField(_("area name"), max_length=100, blank=True, help_text=_("For example England, when no single authority."))
+
+    class Meta:
+        verbose_name = _("service area")
+
+    def __str__(self):
+        return self.local_authority.name if self.local_authority_id else self.name
+
+
+class ServiceAtLocation(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="service_at_locations")
+    location = models.ForeignKey(Location, on_delete=models.PROTECT, related_name="service_at_locations")
+
+    class Meta:
+        verbose_name = _("service at a location")
+        verbose_name_plural = _("services at locations")
+
+    def __str__(self):
+        return str(self.location)
