@@ -301,7 +301,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
-    "fullscreen=(self), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "fullscreen=(self), geolocation=(self), gyroscope=(), magnetometer=(), microphone=(), "
     "midi=(), payment=(), usb=(), interest-cohort=()"
 )
 CONTENT_SECURITY_POLICY = {

@@ -141,7 +141,7 @@ def _paging(request) -> tuple[int, int]:
     return _int(request, "page", 1, minimum=1, maximum=1_000_000), _int(request, "per_page", DEFAULT_PER_PAGE, minimum=1, maximum=MAX_PER_PAGE)
 
 
-def _full_services(queryset):
+def full_services(queryset):
     return queryset.select_related("organization").prefetch_related(
         Prefetch("phones", queryset=Phone.objects.order_by("number")),
         Prefetch("languages", queryset=ServiceLanguage.objects.order_by("name")),
@@ -211,7 +211,7 @@ def services(request):
 
 @oruk_endpoint
 def service(request, pk):
-    found = _full_services(Service.objects.filter(pk=_pk(pk))).first()
+    found = full_services(Service.objects.filter(pk=_pk(pk))).first()
     return JsonResponse(oruk.service(found)) if found else _not_found("service")
 
 
@@ -275,5 +275,5 @@ def service_at_location(request, pk):
     found = ServiceAtLocation.objects.select_related("location").filter(pk=_pk(pk)).first()
     if not found:
         return _not_found("service at location")
-    found.service = _full_services(Service.objects.filter(pk=found.service_id)).first()
+    found.service = full_services(Service.objects.filter(pk=found.service_id)).first()
     return JsonResponse(oruk.service_at_location(found, full=True))

@@ -136,6 +136,17 @@ TOOLS = {
         "title": _("Prepare for the conference"),
         "description": _("Six questions to think about, to print or save as a PDF. We never keep your answers."),
     },
+    "services": {
+        "url_name": "directory:search",
+        "title": _("Find help near you"),
+        "description": _("Advocates, interpreters, advice services and Roma organisations in England."),
+    },
+    "someone-with-you": {
+        "url_name": "directory:search",
+        "query": "help=advocacy&help=interpreting",
+        "title": _("Find an advocate or interpreter"),
+        "description": _("Someone to come with you, or to help you understand and be understood."),
+    },
 }
 
 

@@ -29,12 +29,18 @@ def ensure_editorial_groups() -> dict[str, Group]:
     submit_translation = _perm("wagtail_localize", "submit_translation")
     glossary_all = _model_perms("pages", "glossaryterm", ("add", "change", "delete", "view"))
     review = _model_perms("pages", "communityreview", ("add", "change", "view"))
+    # The directory: editors and moderators keep it; translators may fix Slovak and Romanian text.
+    directory_all = [
+        perm for model in ("service", "organization", "location", "taxonomyterm")
+        for perm in _model_perms("directory", model, ("add", "change", "delete", "view"))
+    ]
     for name in (EDITORS, MODERATORS):
-        groups[name].permissions.add(access_admin, submit_translation, *glossary_all, *review)
+        groups[name].permissions.add(access_admin, submit_translation, *glossary_all, *review, *directory_all)
     groups[TRANSLATORS].permissions.add(
         access_admin,
         submit_translation,
         *_model_perms("pages", "glossaryterm", ("change", "view")),
+        *_model_perms("directory", "service", ("change", "view")),
     )
     for home in Page.objects.filter(depth=2).exclude(locale__language_code=settings.LANGUAGE_CODE):
         grant_translators(home, groups[TRANSLATORS])

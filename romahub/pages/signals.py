@@ -39,3 +39,12 @@ def new_language_home(sender, instance, created, **kwargs):
 
     if created and instance.locale.language_code != settings.LANGUAGE_CODE:
         grant_translators(instance)
+
+
+def _directory_changed(sender, **kwargs):
+    invalidate_page_cache()
+
+
+for _model in ("Service", "Organization", "Location", "TaxonomyTerm", "Phone", "ServiceLanguage", "Schedule", "ServiceArea", "ServiceAtLocation"):
+    post_save.connect(_directory_changed, sender=f"directory.{_model}", dispatch_uid=f"pagecache-directory-{_model}-save")
+    post_delete.connect(_directory_changed, sender=f"directory.{_model}", dispatch_uid=f"pagecache-directory-{_model}-delete")

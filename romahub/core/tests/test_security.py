@@ -47,7 +47,8 @@ def test_security_headers_on_every_public_page_type(client):
         assert response["Referrer-Policy"] in ("strict-origin-when-cross-origin", "same-origin", "no-referrer")
         assert response["Cross-Origin-Resource-Policy"] == "same-origin"
         assert response["Cross-Origin-Opener-Policy"] == "same-origin"
-        assert "geolocation=()" in response["Permissions-Policy"]
+        # Only the hub's own pages may ask for a location (the directory's "use my location").
+        assert "geolocation=(self)" in response["Permissions-Policy"]
         assert response["X-Frame-Options"] == "DENY"
         assert "charset=utf-8" in response["Content-Type"]
         assert not any(re.search(r"\d", response.get(h, "")) for h in ("Server", "X-Powered-By"))

@@ -1,0 +1,56 @@
+"""The directory search form: every filter is a GET parameter, so results are shareable links."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from romahub.directory.models import ServiceLanguage, TaxonomyTerm
+from romahub.places.models import LocalAuthority
+
+LANGUAGE_NAMES = {
+    "en": _("English"), "ro": _("Romanian"), "sk": _("Slovak"), "cs": _("Czech"), "hu": _("Hungarian"),
+    "pl": _("Polish"), "bg": _("Bulgarian"), "rom": _("Romani"),
+}
+
+
+class TermChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class TermsChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class ServiceSearchForm(forms.Form):
+    q = forms.CharField(label=_("Words to search for"), required=False, max_length=100)
+    help = TermsChoiceField(
+        label=_("Kind of help"), required=False, to_field_name="slug", widget=forms.CheckboxSelectMultiple,
+        queryset=TaxonomyTerm.objects.filter(taxonomy__slug="help"),
+    )
+    audience = TermChoiceField(
+        label=_("Who it is for"), required=False, empty_label=_("Anyone"), to_field_name="slug",
+        queryset=TaxonomyTerm.objects.filter(taxonomy__slug="audience"),
+    )
+    language = forms.ChoiceField(label=_("Language spoken"), required=False)
+    free = forms.BooleanField(label=_("Free services only"), required=False)
+    la = forms.ModelChoiceField(
+        label=_("Local council area"), required=False, empty_label=_("Anywhere in England"),
+        to_field_name="slug", queryset=LocalAuthority.objects.order_by("name"),
+    )
+    near = forms.CharField(
+        label=_("Near a postcode or town"), required=False, max_length=60,
+        help_text=_("For example DE1 or Derby."),
+    )
+    lat = forms.FloatField(required=False, min_value=49, max_value=61, widget=forms.HiddenInput)
+    lon = forms.FloatField(required=False, min_value=-9, max_value=3, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        codes = sorted(set(ServiceLanguage.objects.values_list("code", flat=True)) | {"ro", "sk", "rom"})
+        self.fields["language"].choices = [("", _("Any language"))] + sorted(
+            ((code, LANGUAGE_NAMES.get(code, code)) for code in codes), key=lambda pair: str(pair[1])
+        )
+
+    def clean_q(self):
+        return " ".join(self.cleaned_data["q"].split())

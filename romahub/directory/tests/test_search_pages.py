@@ -1,0 +1,154 @@
+"""The public directory: search with every filter, distance order, the geocoder, and the service page."""
+
+import json
+import re
+from datetime import time
+
+import pytest
+
+from romahub.directory.geocoding import OfflineGeocoder, normalise
+from romahub.directory.models import Service
+from romahub.directory.tests.helpers import make_service
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def services(db):
+    return {
+        "derby": make_service("Derby Roma advocacy", terms=["advocacy", "parents-and-families"], latitude=52.922,
+                              longitude=-1.476, postcode="DE1 3AA", city="Derby", authority="derby"),
+        "leicester": make_service("Leicester interpreters", terms=["interpreting"], latitude=52.636, longitude=-1.133,
+                                  postcode="LE1 5AA", city="Leicester", authority="leicester", language=("sk", "Slovak"), cost="paid"),
+        "sheffield": make_service("Sheffield family support", terms=["family-support"], latitude=53.381, longitude=-1.470,
+                                  postcode="S1 2AA", city="Sheffield", authority="sheffield", opens=(time(9), time(17))),
+    }
+
+
+def result_names(response) -> list[str]:
+    return re.findall(r'class="result__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+
+
+def test_geocoder_normalises_and_finds_known_places(services):
+    assert normalise(" de13aa ") == "DE1 3AA" and normalise("de1") == "DE1" and normalise("derby") == "Derby"
+    geocoder = OfflineGeocoder()
+    assert round(geocoder.lookup("DE1 3AA").latitude, 3) == 52.922
+    assert round(geocoder.lookup("de1").latitude, 3) == 52.922  # district
+    assert round(geocoder.lookup("DE1 9ZZ").latitude, 3) == 52.922  # unknown unit, known district
+    assert round(geocoder.lookup("leicester").longitude, 3) == -1.133  # town
+    assert geocoder.lookup("Atlantis") is None and geocoder.lookup("ZZ9 9ZZ") is None
+
+
+@pytest.mark.parametrize("language", ["en", "sk", "ro"])
+def test_search_page_lists_services_in_each_language(client, services, language):
+    response = client.get(f"/{language}/services/")
+    assert response.status_code == 200
+    assert "Derby Roma advocacy" in response.content.decode() or language == "ro"
+    assert 'lang="' + language + '"' in response.content.decode()
+
+
+def test_distance_orders_results_from_a_postcode(client, services):
+    names = result_names(client.get("/en/services/", {"near": "LE1"}))
+    assert names[:3] == ["Leicester interpreters", "Derby Roma advocacy", "Sheffield family support"]
+    names = result_names(client.get("/en/services/", {"near": "Sheffield"}))
+    assert names[0] == "Sheffield family support"
+    body = client.get("/en/services/", {"near": "S1 2AA"}).content.decode()
+    assert "0.0 miles" in body and "nearest to S1 2AA first" in body
+
+
+def test_browser_location_orders_results(client, services):
+    names = result_names(client.get("/en/services/", {"lat": "52.92", "lon": "-1.48"}))
+    assert names[0] == "Derby Roma advocacy"
+
+
+@pytest.mark.parametrize("params,expected", [
+    ({"help": "interpreting"}, {"Leicester interpreters"}),
+    ({"audience": "parents-and-families", "q": "Roma"}, {"Derby Roma advocacy"}),
+    ({"language": "sk"}, {"Leicester interpreters"}),
+    ({"q": "sheffield support"}, {"Sheffield family support"}),
+])
+def test_each_filter(client, services, params, expected):
+    assert set(result_names(client.get("/en/services/", params))) & {s.name for s in services.values()} == expected
+
+
+def test_free_only_and_council_area(client, services):
+    free = set(result_names(client.get("/en/services/", {"free": "on"})))
+    assert "Leicester interpreters" not in free and "Derby Roma advocacy" in free
+    derby = set(result_names(client.get("/en/services/", {"la": "derby"})))
+    assert "Derby Roma advocacy" in derby and "Sheffield family support" not in derby
+    # A national service (area "England") serves every council area.
+    assert any(Service.objects.filter(name=name, service_areas__name="England").exists() for name in derby)
+
+
+def test_search_in_slovak_finds_slovak_text(client, services):
+    Service.objects.filter(pk=services["sheffield"].pk).update(description_sk="Pomoc pre rodiny v Sheffielde.")
+    found = set(result_names(client.get("/sk/services/", {"q": "Sheffielde"})))
+    assert found & {s.name for s in services.values()} == {"Sheffield family support"}
+
+
+@pytest.mark.parametrize("language,message", [
+    ("en", "We could not find that place"),
+    ("sk", "Toto miesto sme nenašli"),
+    ("ro", "Nu am găsit acest loc"),
+])
+def test_unknown_place_is_a_clear_error_in_the_readers_language(client, services, language, message):
+    body = client.get(f"/{language}/services/", {"near": "Atlantis"}).content.decode()
+    assert message in body and "error-summary" in body and 'aria-invalid="true"' in body
+
+
+def test_results_are_paginated_with_shareable_links(client, services):
+    for i in range(25):
+        make_service(f"Extra service {i:02d}", terms=["advocacy"])
+    first = client.get("/en/services/", {"help": "advocacy"}).content.decode()
+    assert "Page 1 of 2" in first and "help=advocacy&amp;page=2" in first
+    second = client.get("/en/services/", {"help": "advocacy", "page": "2"}).content.decode()
+    assert "Page 2 of 2" in second
+
+
+def test_service_page_shows_contacts_and_json_ld(client, services):
+    service = services["derby"]
+    response = client.get(f"/ro/services/{service.pk}/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Derby Roma advocacy (ro)" in body and "ajutor pentru familii de romi" in body
+    assert 'href="tel:+448088010366"' in body
+    assert "openstreetmap.org/directions?to=52.922%2C-1.476" in body
+    assert "Derby" in body
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', body, re.S).group(1))
+    assert data["@type"] == "Service" and data["provider"]["telephone"] == "0808 801 0366"
+    assert data["isAccessibleForFree"] is True
+
+
+def test_unchecked_services_say_so(client, services):
+    body = client.get(f"/en/services/{services['derby'].pk}/").content.decode()
+    assert "Not yet checked by the hub" in body
+
+
+def test_defunct_and_unknown_services_are_not_found(client, services):
+    Service.objects.filter(pk=services["derby"].pk).update(status="defunct")
+    assert client.get(f"/en/services/{services['derby'].pk}/").status_code == 404
+    assert client.get("/en/services/00000000-0000-0000-0000-000000000000/").status_code == 404
+
+
+def test_starter_services_are_listed(client):
+    body = client.get("/en/services/").content.decode()
+    assert "Family Rights Group" in body
+
+
+@pytest.mark.parametrize("role,status", [("Editors", 200), ("Moderators", 200), ("Translators", 200), (None, 302)])
+def test_directory_admin_needs_a_role(client, django_user_model, role, status):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("person", password="a long pass phrase 1")
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    client.force_login(user)
+    response = client.get("/admin/snippets/directory/service/")
+    assert response.status_code == status
+    add = client.get("/admin/snippets/directory/service/add/")
+    assert add.status_code == (200 if role in ("Editors", "Moderators") else 302)
+
+
+def test_anonymous_readers_cannot_reach_the_directory_admin(client):
+    response = client.get("/admin/snippets/directory/service/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]

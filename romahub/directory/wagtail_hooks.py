@@ -1,0 +1,76 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from romahub.directory.models import Location, Organization, Service, TaxonomyTerm
+
+
+class ServiceViewSet(SnippetViewSet):
+    model = Service
+    icon = "help"
+    menu_label = _("Services")
+    list_display = ["name", "organization", "status", "last_verified"]
+    list_filter = ["status", "cost", "translations_reviewed"]
+    search_fields = ["name", "description"]
+    panels = [
+        FieldPanel("organization"),
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("status"),
+        MultiFieldPanel([
+            FieldPanel("name_sk"), FieldPanel("description_sk"),
+            FieldPanel("name_ro"), FieldPanel("description_ro"),
+            FieldPanel("translations_reviewed"),
+        ], heading=_("Slovak and Romanian")),
+        FieldPanel("terms"),
+        MultiFieldPanel([
+            FieldPanel("url"), FieldPanel("email"), FieldPanel("messaging_url"),
+            InlinePanel("phones", label=_("Phones")),
+        ], heading=_("Contact")),
+        InlinePanel("languages", label=_("Languages spoken")),
+        MultiFieldPanel([FieldPanel("cost"), FieldPanel("fees"), FieldRowPanel([FieldPanel("minimum_age"), FieldPanel("maximum_age")])],
+                        heading=_("Cost and ages")),
+        InlinePanel("schedules", label=_("Opening hours")),
+        InlinePanel("service_areas", label=_("Where it works")),
+        InlinePanel("service_at_locations", label=_("Locations")),
+        MultiFieldPanel([
+            FieldPanel("source"), FieldPanel("source_url"),
+            FieldRowPanel([FieldPanel("last_verified"), FieldPanel("verified_by")]),
+        ], heading=_("Where the facts come from")),
+    ]
+
+
+class OrganizationViewSet(SnippetViewSet):
+    model = Organization
+    icon = "group"
+    menu_label = _("Organisations")
+    list_display = ["name", "website"]
+    search_fields = ["name", "description"]
+
+
+class LocationViewSet(SnippetViewSet):
+    model = Location
+    icon = "site"
+    menu_label = _("Locations")
+    list_display = ["name", "address_1", "city", "postal_code"]
+    search_fields = ["name", "address_1", "city", "postal_code"]
+
+
+class TaxonomyTermViewSet(SnippetViewSet):
+    model = TaxonomyTerm
+    icon = "tag"
+    menu_label = _("Kinds of help")
+    list_display = ["name", "taxonomy"]
+    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("name_sk"), FieldPanel("description_sk"),
+              FieldPanel("name_ro"), FieldPanel("description_ro"), FieldPanel("order")]
+
+
+class DirectoryGroup(SnippetViewSetGroup):
+    items = (ServiceViewSet, OrganizationViewSet, LocationViewSet, TaxonomyTermViewSet)
+    menu_icon = "help"
+    menu_label = _("Directory")
+    menu_order = 310
+
+
+register_snippet(DirectoryGroup)
