@@ -48,8 +48,35 @@ def sitemap(request):
                 entries.append(
                     {"loc": url, "lastmod": page.last_published_at, "alternates": alternates}
                 )
+    entries += _directory_entries(request)
     xml = render_to_string("pages/sitemap.xml", {"entries": entries})
     return HttpResponse(xml, content_type="application/xml; charset=utf-8")
+
+
+def _directory_entries(request) -> list[dict]:
+    """The directory's search page and each service page, in every language."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+
+    from romahub.directory.models import Service
+
+    def in_every_language(name, args=()):
+        urls = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                urls.append((code, request.build_absolute_uri(reverse(name, args=args))))
+        return urls
+
+    entries = []
+    targets = [("directory:search", (), None)] + [
+        ("directory:service", (service.pk,), service.last_modified)
+        for service in Service.objects.exclude(status="defunct").only("id", "last_modified").order_by("name")
+    ]
+    for name, args, lastmod in targets:
+        alternates = in_every_language(name, args)
+        entries += [{"loc": url, "lastmod": lastmod, "alternates": alternates} for _code, url in alternates]
+    return entries
 
 
 @require_GET

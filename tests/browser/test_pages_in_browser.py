@@ -21,8 +21,9 @@ def page_type_paths(hub_url, language):
     urls = [u for u in re.findall(r"<loc>(.*?)</loc>", xml) if f"/{language}/" in u]
     paths = [re.sub(r"^https?://[^/]+", "", u) for u in urls]
     home = f"/{language}/"
-    sections = [p for p in paths if p.count("/") == 3 and p != home and "glossary" not in p]
-    guides = [p for p in paths if p.count("/") == 4]
+    sections = [p for p in paths if p.count("/") == 3 and p != home and "glossary" not in p and "/services/" not in p]
+    guides = [p for p in paths if p.count("/") == 4 and "/services/" not in p]
+    services = [p for p in paths if p.startswith(f"/{language}/services/") and p.count("/") == 4]
     return {
         "home": home,
         "section": sections[0],
@@ -38,6 +39,10 @@ def page_type_paths(hub_url, language):
         "planner-dates": f"/{language}/conference/timeline/?icpc=2026-11-23&review1=2027-02-10",
         "planner-error": f"/{language}/conference/timeline/?icpc=23-11-2026",
         "prepare": f"/{language}/conference/prepare/",
+        "services": f"/{language}/services/",
+        "services-filtered": f"/{language}/services/?help=advocacy&help=interpreting&free=on&la=hackney",
+        "services-error": f"/{language}/services/?near=Atlantis",
+        "service": next(p for p in services if p.count("/") == 4),
     }
 
 
@@ -52,7 +57,7 @@ def assert_no_axe_violations(page):
 
 CASES = [(language, kind) for language in LANGUAGES for kind in (
     "home", "section", "parents-guide", "guide", "conference-guide", "glossary", "information", "search", "search-empty", "not-found",
-    "planner", "planner-dates", "planner-error", "prepare",
+    "planner", "planner-dates", "planner-error", "prepare", "services", "services-filtered", "services-error", "service",
 )]
 
 
@@ -227,4 +232,33 @@ def test_answers_are_kept_only_when_asked_and_deleted_on_request(browser, hub_ur
     assert all(area.input_value() == "" for area in page.locator("textarea").all())
     page.reload()
     assert page.locator("textarea").nth(1).input_value() == ""
+    context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_directory_search_works_without_javascript(browser, hub_url, paths, language):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(hub_url + paths[language]["services"])
+    assert page.locator("[data-near-me]").is_hidden()  # "use my location" needs JavaScript
+    page.locator("input[name=help][value=legal-advice]").check()
+    page.locator("form.directory-form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "help=legal-advice" in page.url
+    assert page.locator("li.result").count() >= 1
+    page.locator("li.result h3 a").first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text()
+    assert page.locator('script[type="application/ld+json"]').count() == 1
+    context.close()
+
+
+def test_use_my_location_fills_the_search_with_javascript(browser, hub_url, paths):
+    context = browser.new_context(geolocation={"latitude": 51.5456, "longitude": -0.0553}, permissions=["geolocation"])
+    page = context.new_page()
+    page.goto(hub_url + paths["en"]["services"])
+    page.get_by_role("button", name="Use my location").click()
+    page.wait_for_url("**lat=51.55**")
+    assert "lon=-0.06" in page.url
+    assert page.get_by_text("nearest to your location first").is_visible()
     context.close()

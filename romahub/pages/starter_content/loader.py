@@ -23,6 +23,7 @@ from wagtail_localize.models import LocaleSynchronization, Translation, Translat
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from romahub.directory.loader import StarterDirectoryError, load_starter_services, load_taxonomy
 from romahub.pages.models import (
     GlossaryPage,
     GlossaryTerm,
@@ -33,7 +34,6 @@ from romahub.pages.models import (
 )
 from romahub.pages.permissions import ensure_editorial_groups
 from romahub.pages.starter_content import validate
-from romahub.directory.loader import StarterDirectoryError, load_starter_services, load_taxonomy
 from romahub.places.loader import load_local_authorities
 
 _BLOCK_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|None")
