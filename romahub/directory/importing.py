@@ -97,8 +97,7 @@ def _validate(record) -> None:
         first = errors[0]
         where = "/".join(str(part) for part in first.path) or "service"
         raise Rejected(f"{where}: {first.message}")
-    for key in ("id",):
-        _uuid(record[key], key)
+    _uuid(record["id"], "id")
 
 
 def _uuid(value, what: str) -> uuid.UUID:

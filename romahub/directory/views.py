@@ -1,6 +1,5 @@
 import math
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -66,6 +65,4 @@ def service(request, pk):
         ).exclude(status="defunct"),
         pk=pk,
     )
-    if found is None:
-        raise Http404
     return render(request, "directory/service.html", {"service": found, "jsonld": service_jsonld(found, request)})
