@@ -53,7 +53,7 @@ def search(request):
     query.pop("page", None)
     return render(request, "directory/search.html", {
         "form": form, "results": results, "total": total, "page": page, "point": point,
-        "pages": max(1, math.ceil(total / PER_PAGE)), "query": query.urlencode(),
+        "pages": max(1, math.ceil(total / PER_PAGE)), "page_query": query.urlencode(),
     })
 
 

@@ -152,3 +152,9 @@ def test_directory_admin_needs_a_role(client, django_user_model, role, status):
 def test_anonymous_readers_cannot_reach_the_directory_admin(client):
     response = client.get("/admin/snippets/directory/service/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_site_search_box_is_not_filled_with_the_directory_query(client, services):
+    body = client.get("/en/services/", {"near": "DE1", "help": "advocacy"}).content.decode()
+    site_search = re.search(r'<input id="site-search"[^>]*>', body).group(0)
+    assert 'value=""' in site_search
