@@ -36,6 +36,8 @@ PATHS = {
     "section": "/en/parents/",
     "guide": "/en/parents/child-protection-conference/",
     "search": "/en/search/?q=conference",
+    "services": "/en/services/?help=advocacy&help=interpreting",
+    "oruk-api": "/api/oruk/services?per_page=50",
 }
 BUDGETS = {"guide_total_bytes": 50 * 1024, "stylesheet_bytes": 15 * 1024, "home_p99_ms_at_10": 50.0}
 HEADERS = {"X-Forwarded-Proto": "https", "Accept-Encoding": "gzip"}
