@@ -6,7 +6,9 @@ django-csp's CSPMiddleware, so pages served from the cache still get every secur
 
 from __future__ import annotations
 
+import re
 import time
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
@@ -21,6 +23,15 @@ _UNCACHED_PREFIXES = ("/admin/", "/documents/", "/language/", "/static/", "/medi
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
 
 
+_MAP_PATHS = re.compile(r"^/[a-z]{2}/services/")
+
+
+def map_tile_origin(tile_url: str) -> str:
+    """The origin a CSP must allow for a tile URL template; "{s}" subdomains become a wildcard."""
+    parts = urlsplit(tile_url.replace("{s}.", "*."))
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 class SecurityHeadersMiddleware:
     """Headers Django does not set itself, and the admin's narrower exception to the CSP."""
 
@@ -33,6 +44,9 @@ class SecurityHeadersMiddleware:
             # Wagtail's admin needs inline scripts and styles, and frames its own previews.
             response._csp_replace = settings.ADMIN_CSP_REPLACE
             response["X-Frame-Options"] = "SAMEORIGIN"
+        elif settings.MAP_TILE_URL and _MAP_PATHS.match(request.path):
+            # Directory pages may draw a map; its tiles come from the host in settings.
+            response._csp_update = {"img-src": [map_tile_origin(settings.MAP_TILE_URL)]}
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")

@@ -54,6 +54,7 @@ def search(request):
     return render(request, "directory/search.html", {
         "form": form, "results": results, "total": total, "page": page, "point": point,
         "pages": max(1, math.ceil(total / PER_PAGE)), "page_query": query.urlencode(),
+        "any_located": any(result.location is not None and result.location.has_point for result in results),
     })
 
 
@@ -65,4 +66,5 @@ def service(request, pk):
         ).exclude(status="defunct"),
         pk=pk,
     )
-    return render(request, "directory/service.html", {"service": found, "jsonld": service_jsonld(found, request)})
+    located = any(sal.location.has_point and sal.location.address_1 for sal in found.service_at_locations.all())
+    return render(request, "directory/service.html", {"service": found, "jsonld": service_jsonld(found, request), "located": located})

@@ -58,7 +58,10 @@ def hub_url(tmp_path_factory):
     database_url = os.environ.get("DATABASE_URL", "")
     env["DATABASE_URL"] = _fresh_postgres(database_url) if database_url.startswith("postgres") else f"sqlite:///{workdir}/db.sqlite3"
     python = sys.executable
-    for args in (["migrate", "--noinput", "-v0"], ["load_starter_content"]):
+    # The starter services have no public street addresses, so the map is exercised with
+    # invented, located services that exist only in this throwaway database.
+    located = str(Path(__file__).with_name("located_services.json"))
+    for args in (["migrate", "--noinput", "-v0"], ["load_starter_content"], ["import_oruk", located]):
         subprocess.run([python, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
     port = _free_port()
     gunicorn = shutil.which("gunicorn", path=str(Path(python).parent)) or "gunicorn"

@@ -42,6 +42,7 @@ def page_type_paths(hub_url, language):
         "services": f"/{language}/services/",
         "services-filtered": f"/{language}/services/?help=advocacy&help=interpreting&free=on&la=hackney",
         "services-error": f"/{language}/services/?near=Atlantis",
+        "services-near": f"/{language}/services/?near=DE1",
         "service": next(p for p in services if p.count("/") == 4),
     }
 
@@ -57,7 +58,7 @@ def assert_no_axe_violations(page):
 
 CASES = [(language, kind) for language in LANGUAGES for kind in (
     "home", "section", "parents-guide", "guide", "conference-guide", "glossary", "information", "search", "search-empty", "not-found",
-    "planner", "planner-dates", "planner-error", "prepare", "services", "services-filtered", "services-error", "service",
+    "planner", "planner-dates", "planner-error", "prepare", "services", "services-filtered", "services-error", "services-near", "service",
 )]
 
 
@@ -261,4 +262,42 @@ def test_use_my_location_fills_the_search_with_javascript(browser, hub_url, path
     page.wait_for_url("**lat=51.55**")
     assert "lon=-0.06" in page.url
     assert page.get_by_text("nearest to your location first").is_visible()
+    context.close()
+
+
+def _map_markers(page) -> int:
+    """Services shown on the map: single markers plus the count inside each cluster."""
+    return page.evaluate("""() => [...document.querySelectorAll('.leaflet-marker-icon')].reduce(
+        (total, icon) => total + (icon.classList.contains('marker-cluster') ? Number(icon.querySelector('[aria-hidden]').textContent) : 1), 0)""")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_map_mirrors_the_list_and_loads_only_when_asked(browser, hub_url, paths, language):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(hub_url + paths[language]["services-near"])
+    located = page.locator("ol.results li[data-lat]")
+    assert located.count() >= 3
+    assert not any("leaflet" in url for url in requested), "Leaflet must load only when the reader asks"
+    toggle = page.locator("[data-map-toggle]")
+    toggle.click()
+    page.locator(".leaflet-container .leaflet-marker-icon").first.wait_for()
+    page.wait_for_timeout(400)  # cluster animation
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert _map_markers(page) == located.count()
+    assert page.locator(".marker-cluster").count() >= 1, "nearby services should cluster"
+    assert_no_axe_violations(page)
+    # A marker's pop-up shows the same details, and the same link, as its list item.
+    page.locator(".marker-cluster").first.click()
+    page.wait_for_timeout(600)
+    single = page.locator(".leaflet-marker-icon:not(.marker-cluster)").first
+    single.click()
+    link = page.locator(".leaflet-popup-content .result__title a")
+    link.wait_for()
+    assert page.locator(f'ol.results .result__title a[href="{link.get_attribute("href")}"]').count() == 1
+    assert all(url.startswith(hub_url) for url in requested)
+    toggle.click()
+    assert page.locator("[data-map-canvas]").is_hidden()
     context.close()
