@@ -201,6 +201,11 @@ POSTCODES_IO_URL = env_str("POSTCODES_IO_URL", "https://api.postcodes.io")
 GEOCODER_TIMEOUT_SECONDS = env_int("GEOCODER_TIMEOUT_SECONDS", 3)
 # Map tiles come from another host, so they are off unless a URL is set (never in tests).
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png" if PRODUCTION else "")
+# Public "suggest a service" and "report a change" forms: this many per address per window.
+SUGGESTION_RATE_LIMIT = env_int("SUGGESTION_RATE_LIMIT", 5)
+SUGGESTION_RATE_WINDOW_SECONDS = env_int("SUGGESTION_RATE_WINDOW_SECONDS", 3600)
+# Decided suggestions are deleted this many days after the decision (purge_suggestions).
+SUGGESTION_RETENTION_DAYS = env_int("SUGGESTION_RETENTION_DAYS", 90)
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 if TESTING:
     DIRECTORY_GEOCODER, MAP_TILE_URL = "offline", ""
@@ -231,7 +236,8 @@ AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
-AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)  # reverse proxies in front of the hub (nginx: 1)
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 SESSION_COOKIE_AGE = 60 * 60 * 12  # staff sessions end after 12 hours at most
 SESSION_COOKIE_HTTPONLY = True

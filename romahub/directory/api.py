@@ -18,6 +18,7 @@ from django.http import HttpResponse, JsonResponse
 from romahub.directory import oruk
 from romahub.directory.geocoding import GeocoderUnavailable, distance_km, geocoder
 from romahub.directory.models import (
+    Organization,
     Phone,
     Schedule,
     Service,
@@ -152,19 +153,31 @@ def full_services(queryset):
     )
 
 
+def _having(model, **conditions) -> Q:
+    """Services with a related `model` row meeting `conditions`, as a subquery on the service id.
+
+    Each filter on a relation with several rows per service (terms, schedules) is its own
+    subquery, as each was its own join before: no service is listed twice, so the database
+    never has to de-duplicate whole rows (SELECT DISTINCT over every column, ordered by name,
+    took about a second with 50,000 services).
+    """
+    return Q(pk__in=model.objects.filter(**conditions).values("service_id"))
+
+
 def filtered_services(request):
     services = Service.objects.all()
     search = request.GET.get("search", "").strip()
     if search:
         services = services.filter(
-            Q(name__icontains=search) | Q(description__icontains=search) | Q(organization__name__icontains=search)
+            Q(name__icontains=search) | Q(description__icontains=search)
+            | Q(organization__in=Organization.objects.filter(name__icontains=search))
         )
     term_id = _uuid(request, "taxonomy_term_id")
     if term_id:
-        services = services.filter(terms__id=term_id)
+        services = services.filter(_having(Service.terms.through, taxonomyterm_id=term_id))
     taxonomy_id = _uuid(request, "taxonomy_id")
     if taxonomy_id:
-        services = services.filter(terms__taxonomy_id=taxonomy_id)
+        services = services.filter(_having(Service.terms.through, taxonomyterm__taxonomy_id=taxonomy_id))
     minimum_age = _number(request, "minimum_age")
     if minimum_age is not None:
         services = services.filter(minimum_age__gte=minimum_age)
@@ -173,16 +186,16 @@ def filtered_services(request):
         services = services.filter(maximum_age__lte=maximum_age)
     start_time, end_time = _time(request, "start_time"), _time(request, "end_time")
     if start_time:
-        services = services.filter(schedules__opens_at__gte=start_time)
+        services = services.filter(_having(Schedule, opens_at__gte=start_time))
     if end_time:
-        services = services.filter(schedules__closes_at__lte=end_time)
+        services = services.filter(_having(Schedule, closes_at__lte=end_time))
     day = request.GET.get("day", "").strip()
     if day:
         code = DAY_NAMES.get(day.lower(), day.upper())
         if code not in DAYS:
             raise BadParameter("day", "must be a day, such as MO or monday")
-        services = services.filter(schedules__byday__contains=code)
-    return services.distinct().order_by("name", "id")
+        services = services.filter(_having(Schedule, byday__contains=code))
+    return services.order_by("name", "id")
 
 
 @oruk_endpoint
@@ -205,8 +218,10 @@ def services(request):
     page, per_page = _paging(request)
     queryset = filtered_services(request)
     total = queryset.count()
-    items = queryset.select_related("organization")[(page - 1) * per_page : page * per_page]
-    return _page(request, items, total, page, per_page, oruk.service_summary)
+    # Sort and cut the page on ids alone, then load the page's rows: sorting whole rows is slower.
+    page_ids = list(queryset.values_list("id", flat=True)[(page - 1) * per_page : page * per_page])
+    found = {svc.pk: svc for svc in Service.objects.filter(pk__in=page_ids).select_related("organization")}
+    return _page(request, [found[pk] for pk in page_ids if pk in found], total, page, per_page, oruk.service_summary)
 
 
 @oruk_endpoint

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.models import RevisionMixin
 
 from romahub.places.models import LocalAuthority
 
@@ -116,7 +117,9 @@ class Location(models.Model):
         return self.latitude is not None and self.longitude is not None
 
 
-class Service(ClusterableModel):
+class Service(RevisionMixin, ClusterableModel):
+    """A service. Every edit in the admin, and every accepted suggestion, is kept as a revision."""
+
     STATUSES = [
         ("active", _("active")),
         ("inactive", _("inactive")),
@@ -251,3 +254,62 @@ class ServiceAtLocation(models.Model):
 
     def __str__(self):
         return str(self.location)
+
+
+class Suggestion(models.Model):
+    """A reader's "suggest a service" or "report a change", waiting for a moderator.
+
+    It asks nothing about who sent it. What it holds is kept only until a moderator decides
+    and a little after (see `purge_suggestions`); the decision lives on in the service's
+    revision history.
+    """
+
+    NEW, CHANGE = "new", "change"
+    KINDS = [(NEW, _("new service")), (CHANGE, _("change to a service"))]
+    PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
+    STATUSES = [(PENDING, _("waiting for review")), (ACCEPTED, _("accepted")), (REJECTED, _("rejected"))]
+    COSTS = [("free", _("free")), ("paid", _("paid")), ("", _("not known"))]
+
+    kind = models.CharField(_("kind"), max_length=6, choices=KINDS)
+    status = models.CharField(_("status"), max_length=8, choices=STATUSES, default=PENDING)
+    service = models.ForeignKey(
+        Service, on_delete=models.SET_NULL, null=True, blank=True, related_name="suggestions", verbose_name=_("service")
+    )
+    language = models.CharField(_("sent in"), max_length=8, choices=settings.LANGUAGES)
+    name = models.CharField(_("name of the service"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    description = models.TextField(_("what it does and for whom"), blank=True)
+    help = models.ManyToManyField(TaxonomyTerm, blank=True, related_name="+", verbose_name=_("kinds of help"))
+    languages_spoken = models.CharField(_("languages spoken"), max_length=200, blank=True)
+    address = models.CharField(_("street address"), max_length=200, blank=True)
+    town = models.CharField(_("town or city"), max_length=100, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
+    cost = models.CharField(_("cost"), max_length=4, choices=COSTS, blank=True)
+    closed = models.BooleanField(_("reported as closed"), default=False)
+    details = models.TextField(_("what has changed, or anything else"), blank=True)
+    source = models.CharField(_("how they know"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("decided by")
+    )
+    decision_note = models.TextField(_("moderator's note"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("suggestion")
+        verbose_name_plural = _("suggestions")
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self):
+        if self.kind == self.CHANGE and self.service_id:
+            return _("Change to %(service)s") % {"service": self.service.name}
+        return self.name or _("Suggestion %(id)s") % {"id": self.pk}
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.PENDING

@@ -4,12 +4,14 @@ Filters narrow the set; a place, when given, sorts it by the distance to each se
 location (services with no location go last, as they may still serve the area by phone).
 """
 
+import math
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Window
 
-from romahub.directory.geocoding import Point, distance_km
+from romahub.directory.geocoding import EARTH_RADIUS_KM, Point, distance_km
 from romahub.directory.models import (
+    Organization,
     Service,
     ServiceArea,
     ServiceAtLocation,
@@ -21,6 +23,14 @@ from romahub.places.models import LocalAuthority
 KM_PER_MILE = 1.609344
 # A service area with one of these names covers every local authority.
 NATIONAL_AREAS = ("England", "United Kingdom", "UK", "England and Wales", "Great Britain")
+LISTED_STATUSES = ("active", "temporarily closed")
+KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180  # of latitude; of longitude, times cos(latitude)
+# Sorting by distance: with more matches than this, look in a growing box around the place
+# (10 km, 40, 160, 640) before falling back to every located service.
+BOX_SEARCH_ABOVE = 500
+FIRST_RADIUS_KM = 10.0
+LAST_RADIUS_KM = 640.0
+MAX_IDS_IN_QUERY = 900  # more than this are passed to the database as a subquery, not a list
 
 
 @dataclass
@@ -45,64 +55,160 @@ class Filters:
     point: Point | None = None
 
 
+def _linked_to(terms) -> Q:
+    """Services linked to any of `terms` (a list or a queryset), as a subquery: no join, no duplicates."""
+    links = Service.terms.through.objects.filter(taxonomyterm__in=terms)
+    return Q(pk__in=links.values("service_id"))
+
+
 def matching_services(filters: Filters, language: str = "en"):
-    services = Service.objects.filter(status__in=("active", "temporarily closed"))
+    """The services that match, each once.
+
+    Every filter on a relation that can hold several rows (terms, languages, areas) is a
+    subquery on the service's id rather than a join, so no service appears twice and the
+    database never has to de-duplicate whole rows (SELECT DISTINCT over every column was the
+    slowest part of a search with tens of thousands of services).
+    """
+    services = Service.objects.filter(status__in=LISTED_STATUSES)
     if filters.query:
         words = filters.query.split()[:8]
         for word in words:
-            match = Q(name__icontains=word) | Q(description__icontains=word) | Q(organization__name__icontains=word)
+            # The organisation as a subquery too: a join would look one up for every service.
+            organizations = Organization.objects.filter(name__icontains=word)
+            match = Q(name__icontains=word) | Q(description__icontains=word) | Q(organization__in=organizations)
+            term_match = Q(name__icontains=word)
             if language in ("sk", "ro"):
                 match |= Q(**{f"name_{language}__icontains": word}) | Q(**{f"description_{language}__icontains": word})
-            match |= Q(terms__name__icontains=word)
-            if language in ("sk", "ro"):
-                match |= Q(**{f"terms__name_{language}__icontains": word})
-            services = services.filter(pk__in=Service.objects.filter(match).values("pk"))
+                term_match |= Q(**{f"name_{language}__icontains": word})
+            # The few terms are matched first, so the links are read through their index, and
+            # not at all when no term matches.
+            terms = list(TaxonomyTerm.objects.filter(term_match).values_list("pk", flat=True))
+            services = services.filter(match | _linked_to(terms) if terms else match)
     if filters.help:
-        services = services.filter(terms__in=list(filters.help))
+        services = services.filter(_linked_to(list(filters.help)))
     if filters.audience:
-        services = services.filter(terms=filters.audience)
+        services = services.filter(_linked_to([filters.audience]))
     if filters.language:
-        services = services.filter(languages__code=filters.language)
+        services = services.filter(pk__in=ServiceLanguage.objects.filter(code=filters.language).values("service_id"))
     if filters.free_only:
         services = services.filter(cost="free")
     if filters.authority:
-        services = services.filter(
-            Q(service_areas__local_authority=filters.authority) | Q(service_areas__name__in=NATIONAL_AREAS)
-        )
-    return services.distinct()
+        areas = ServiceArea.objects.filter(Q(local_authority=filters.authority) | Q(name__in=NATIONAL_AREAS))
+        services = services.filter(pk__in=areas.values("service_id"))
+    return services
 
 
 def _with_details(queryset):
+    """What a result shows (directory/includes/_result.html): add a prefetch here before showing more."""
     return queryset.select_related("organization").prefetch_related(
         "phones",
         Prefetch("languages", queryset=ServiceLanguage.objects.order_by("name")),
-        Prefetch("service_areas", queryset=ServiceArea.objects.select_related("local_authority")),
         Prefetch("service_at_locations", queryset=ServiceAtLocation.objects.select_related("location")),
-        Prefetch("terms", queryset=TaxonomyTerm.objects.select_related("taxonomy")),
     )
 
 
+def _in_order(page_ids: list) -> list[Service]:
+    """The page's services in full, in the order of `page_ids`."""
+    services = {service.pk: service for service in _with_details(Service.objects.filter(pk__in=page_ids))}
+    return [services[pk] for pk in page_ids if pk in services]
+
+
 def search_services(filters: Filters, language: str = "en", page: int = 1, per_page: int = 20) -> tuple[list[Result], int]:
-    """One page of results and the total. Only the page's services are loaded in full."""
+    """One page of results and the total. Only the page's services are loaded in full.
+
+    Without a place: by name. With one: nearest first (ties by name), then the services with no
+    location, by name. Only as many located services as the page needs are sorted by distance:
+    they are looked for in a box around the place that grows until it holds enough.
+    """
     matching = matching_services(filters, language)
     start = (page - 1) * per_page
+    by_name = matching.order_by("name", "id").values_list("id", flat=True)
+    if not filters.point and _costly(filters):
+        # Matching words or related rows costs the database a pass over many services: count in
+        # the same pass. (Plain listings and column filters are cheaper as a count and a page.)
+        rows = list(matching.annotate(total=Window(Count("pk"))).order_by("name", "id").values_list("id", "total")[
+            start : start + per_page
+        ])
+        total = rows[0][1] if rows else matching.count()
+        return [_result(service, None) for service in _in_order([pk for pk, _total in rows])], total
+    total = matching.count()
+    if start >= total:
+        return [], total
     if not filters.point:
-        total = matching.count()
-        services = _with_details(matching.order_by("name", "id"))[start : start + per_page]
-        return [_result(service, None) for service in services], total
-    nearest: dict = {}
-    located = ServiceAtLocation.objects.filter(
-        service__in=matching, location__latitude__isnull=False, location__longitude__isnull=False
-    ).values_list("service_id", "location__latitude", "location__longitude")
-    for service_id, latitude, longitude in located:
-        distance = distance_km(filters.point, latitude, longitude)
-        if distance < nearest.get(service_id, float("inf")):
-            nearest[service_id] = distance
-    ordered = sorted(nearest, key=nearest.get)
-    ordered += [pk for pk in matching.order_by("name", "id").values_list("id", flat=True) if pk not in nearest]
+        page_ids = list(by_name[start : start + per_page])
+        return [_result(service, None) for service in _in_order(page_ids)], total
+    ordered, located_total = _nearest(matching, filters.point, start + per_page, total)
     page_ids = ordered[start : start + per_page]
-    services = {service.pk: service for service in _with_details(Service.objects.filter(pk__in=page_ids))}
-    return [_result(services[pk], filters.point) for pk in page_ids], len(ordered)
+    if located_total is not None and len(page_ids) < per_page:
+        # Past the located services: those with no location follow, by name.
+        skip = max(0, start - located_total)
+        located = ServiceAtLocation.objects.filter(location__latitude__isnull=False, location__longitude__isnull=False)
+        unlocated = by_name.exclude(pk__in=located.values("service_id"))
+        page_ids += list(unlocated[skip : skip + per_page - len(page_ids)])
+    return [_result(service, filters.point) for service in _in_order(page_ids)], total
+
+
+def _costly(filters: Filters) -> bool:
+    return bool(filters.query or filters.help or filters.audience or filters.language or filters.authority)
+
+
+def _nearest(matching, point: Point, need: int, total: int) -> tuple[list, int | None]:
+    """Ids of the matching located services, nearest first: at least the first `need`, or all.
+
+    Returns (ids, None) when a box around the place held enough (the page is all located
+    services), or (every located id, how many) when it had to look at all of them.
+    """
+    located = ServiceAtLocation.objects.filter(location__latitude__isnull=False, location__longitude__isnull=False)
+    if total > BOX_SEARCH_ABOVE:
+        radius = FIRST_RADIUS_KM
+        while radius <= LAST_RADIUS_KM:
+            found = _in_box(located.filter(**_box(point, radius)), matching, point, radius)
+            if len(found) >= need:
+                return sorted(found, key=found.get)[:need], None
+            radius *= 4
+    found = _distances(located.filter(service__in=matching), point)
+    return sorted(found, key=found.get), len(found)
+
+
+def _in_box(in_box, matching, point: Point, radius: float) -> dict:
+    """The matching services whose nearest location lies within `radius` km, as _distances gives them.
+
+    The box is read first, without the filters (a scan of the locations), and only the services
+    found in it are checked against the filters: asked the other way round, the database looks
+    up every matching service's locations one by one.
+    """
+    nearest: dict = {}
+    for service_id, latitude, longitude in in_box.values_list("service_id", "location__latitude", "location__longitude"):
+        distance = distance_km(point, latitude, longitude)
+        if distance <= radius and distance < nearest.get(service_id, float("inf")):
+            nearest[service_id] = distance
+    if not nearest:
+        return {}
+    candidates = list(nearest) if len(nearest) <= MAX_IDS_IN_QUERY else in_box.values("service_id")
+    names = matching.filter(pk__in=candidates).values_list("id", "name")
+    return {pk: (nearest[pk], name, str(pk)) for pk, name in names if pk in nearest}
+
+
+def _distances(located, point: Point) -> dict:
+    """{service id: (distance to its nearest location, name, id)}: the sort key, ties by name."""
+    nearest: dict = {}
+    rows = located.values_list("service_id", "service__name", "location__latitude", "location__longitude")
+    for service_id, name, latitude, longitude in rows:
+        distance = distance_km(point, latitude, longitude)
+        if service_id not in nearest or distance < nearest[service_id][0]:
+            nearest[service_id] = (distance, name, str(service_id))
+    return nearest
+
+
+def _box(point: Point, radius: float) -> dict:
+    """Latitude and longitude ranges that hold every point within `radius` km (with a margin)."""
+    dlat = radius / KM_PER_DEGREE * 1.01
+    widest = math.radians(min(89.0, abs(point.latitude) + dlat))
+    dlon = min(180.0, radius / (KM_PER_DEGREE * math.cos(widest)) * 1.01)
+    return {
+        "location__latitude__range": (point.latitude - dlat, point.latitude + dlat),
+        "location__longitude__range": (point.longitude - dlon, point.longitude + dlon),
+    }
 
 
 def _result(service: Service, point: Point | None) -> Result:

@@ -1,15 +1,18 @@
 import math
 
-from django.shortcuts import get_object_or_404, render
+from django.conf import settings
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
+from romahub.core.ratelimit import allow
 from romahub.directory.forms import ServiceSearchForm
 from romahub.directory.geocoding import GeocoderUnavailable, Point, geocoder
 from romahub.directory.jsonld import service_jsonld
-from romahub.directory.models import Service
+from romahub.directory.models import Service, Suggestion
 from romahub.directory.search import Filters, search_services
+from romahub.directory.suggestion_forms import ReportChangeForm, SuggestServiceForm
 
 PER_PAGE = 20
 
@@ -68,3 +71,44 @@ def service(request, pk):
     )
     located = any(sal.location.has_point and sal.location.address_1 for sal in found.service_at_locations.all())
     return render(request, "directory/service.html", {"service": found, "jsonld": service_jsonld(found, request), "located": located})
+
+
+def _take_suggestion(request, form_class, *, kind, service=None, heading, intro):
+    form = form_class(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if form.is_spam():
+            return redirect("directory:suggestion_sent")
+        if allow(request, "suggestion", settings.SUGGESTION_RATE_LIMIT, settings.SUGGESTION_RATE_WINDOW_SECONDS):
+            suggestion = form.save(commit=False)
+            suggestion.kind, suggestion.service, suggestion.language = kind, service, get_language()[:2]
+            suggestion.save()
+            form.save_m2m()
+            return redirect("directory:suggestion_sent")
+        form.add_error(None, _("You have sent several messages in a short time. Please wait an hour, then send this again."))
+        status = 429
+    return render(request, "directory/suggest.html", {
+        "form": form, "service": service, "heading": heading, "intro": intro,
+    }, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def suggest(request):
+    return _take_suggestion(
+        request, SuggestServiceForm, kind=Suggestion.NEW, heading=_("Suggest a service"),
+        intro=_("Do you know an advocate, interpreter, advice service or Roma group that helps families with children’s services? Tell us about it."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def report_change(request, pk):
+    service = get_object_or_404(Service.objects.select_related("organization").exclude(status="defunct"), pk=pk)
+    return _take_suggestion(
+        request, ReportChangeForm, kind=Suggestion.CHANGE, service=service, heading=_("Report a change"),
+        intro=_("Is something on this page wrong or out of date? Tell us what has changed."),
+    )
+
+
+@require_GET
+def suggestion_sent(request):
+    return render(request, "directory/suggestion_sent.html")

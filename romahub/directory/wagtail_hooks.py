@@ -1,9 +1,13 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from romahub.directory.models import Location, Organization, Service, TaxonomyTerm
+from romahub.directory.admin_views import ReviewSuggestionView, review_url
+from romahub.directory.models import Location, Organization, Service, Suggestion, TaxonomyTerm
 
 
 class ServiceViewSet(SnippetViewSet):
@@ -66,11 +70,34 @@ class TaxonomyTermViewSet(SnippetViewSet):
               FieldPanel("name_ro"), FieldPanel("description_ro"), FieldPanel("order")]
 
 
+class SuggestionViewSet(SnippetViewSet):
+    """The moderation queue: readers' suggestions, newest first; each title opens its review."""
+
+    model = Suggestion
+    icon = "mail"
+    menu_label = _("Suggestions")
+    list_display = [
+        TitleColumn("title", label=_("suggestion"), accessor="__str__", get_url=review_url),
+        Column("kind", label=_("kind"), accessor="get_kind_display"),
+        Column("status", label=_("status"), accessor="get_status_display"),
+        Column("language", label=_("sent in"), accessor="get_language_display"),
+        DateColumn("created_at", label=_("sent")),
+    ]
+    list_filter = ["status", "kind"]
+    search_fields = ["name", "organisation", "details"]
+    ordering = ["-created_at"]
+
+
 class DirectoryGroup(SnippetViewSetGroup):
-    items = (ServiceViewSet, OrganizationViewSet, LocationViewSet, TaxonomyTermViewSet)
+    items = (SuggestionViewSet, ServiceViewSet, OrganizationViewSet, LocationViewSet, TaxonomyTermViewSet)
     menu_icon = "help"
     menu_label = _("Directory")
     menu_order = 310
 
 
 register_snippet(DirectoryGroup)
+
+
+@hooks.register("register_admin_urls")
+def suggestion_review_urls():
+    return [path("directory/suggestions/<int:pk>/review/", ReviewSuggestionView.as_view(), name="directory_review_suggestion")]

@@ -34,8 +34,10 @@ def ensure_editorial_groups() -> dict[str, Group]:
         perm for model in ("service", "organization", "location", "taxonomyterm")
         for perm in _model_perms("directory", model, ("add", "change", "delete", "view"))
     ]
+    # Readers' suggestions come only from the public forms: moderators review and delete, never add.
+    suggestions = _model_perms("directory", "suggestion", ("change", "delete", "view"))
     for name in (EDITORS, MODERATORS):
-        groups[name].permissions.add(access_admin, submit_translation, *glossary_all, *review, *directory_all)
+        groups[name].permissions.add(access_admin, submit_translation, *glossary_all, *review, *directory_all, *suggestions)
     groups[TRANSLATORS].permissions.add(
         access_admin,
         submit_translation,

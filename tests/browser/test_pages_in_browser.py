@@ -43,6 +43,8 @@ def page_type_paths(hub_url, language):
         "services-filtered": f"/{language}/services/?help=advocacy&help=interpreting&free=on&la=hackney",
         "services-error": f"/{language}/services/?near=Atlantis",
         "services-near": f"/{language}/services/?near=DE1",
+        "suggest": f"/{language}/services/suggest/",
+        "report-change": next(p for p in services if p.count("/") == 4) + "report/",
         "service": next(p for p in services if p.count("/") == 4),
     }
 
@@ -58,7 +60,7 @@ def assert_no_axe_violations(page):
 
 CASES = [(language, kind) for language in LANGUAGES for kind in (
     "home", "section", "parents-guide", "guide", "conference-guide", "glossary", "information", "search", "search-empty", "not-found",
-    "planner", "planner-dates", "planner-error", "prepare", "services", "services-filtered", "services-error", "services-near", "service",
+    "planner", "planner-dates", "planner-error", "prepare", "services", "services-filtered", "services-error", "services-near", "service", "suggest", "report-change",
 )]
 
 
@@ -300,4 +302,27 @@ def test_map_mirrors_the_list_and_loads_only_when_asked(browser, hub_url, paths,
     assert all(url.startswith(hub_url) for url in requested)
     toggle.click()
     assert page.locator("[data-map-canvas]").is_hidden()
+    context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_suggesting_a_service_works_without_javascript(browser, hub_url, paths, language):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(hub_url + paths[language]["services"])
+    page.locator(f'a[href="/{language}/services/suggest/"]').click()
+    page.wait_for_load_state()
+    page.locator("#id_name").fill("Browser test group")
+    page.locator("form.suggest-form button[type=submit]").click()
+    page.wait_for_load_state()
+    summary = page.locator(".error-summary")
+    assert summary.is_visible() and page.locator("html").get_attribute("lang") == language
+    assert page.locator("#id_name").input_value() == "Browser test group"  # nothing typed is lost
+    assert page.locator("#id_homepage").is_hidden() or page.locator("#id_homepage").bounding_box()["x"] < 0
+    page.locator("#id_description").fill("Invented for the browser tests.")
+    page.locator("#id_website").fill("https://example.org/")
+    page.locator("form.suggest-form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/{language}/services/suggest/sent/")
+    assert len(page.locator("main h1").inner_text()) > 5
     context.close()

@@ -12,3 +12,18 @@ def directory_map(list_id: str):
         "tiles": settings.MAP_TILE_URL,
         "attribution": settings.MAP_TILE_ATTRIBUTION if settings.MAP_TILE_URL else "",
     }
+
+
+@register.simple_tag
+def field_widget(field):
+    """The field's input, tied to its hint and error by aria-describedby (GOV.UK's pattern)."""
+    described = []
+    attrs = {}
+    if field.help_text:
+        described.append(f"{field.auto_id}-hint")
+    if field.errors:
+        described.append(f"{field.auto_id}-error")
+        attrs["aria-invalid"] = "true"
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return field.as_widget(attrs=attrs)
