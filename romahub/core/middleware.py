@@ -6,6 +6,7 @@ django-csp's CSPMiddleware, so pages served from the cache still get every secur
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from urllib.parse import urlsplit
@@ -82,7 +83,9 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def _key(self, request, generation) -> str:
-        return f"pagecache:{generation}:{request.get_host()}:{request.get_full_path()}"
+        # Hashed: a URL can be longer than, or hold characters that, a cache key must not.
+        digest = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+        return f"pagecache:{generation}:{digest}"
 
     def _eligible(self, request) -> bool:
         return (
