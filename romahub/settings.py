@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "romahub.conference",
     "romahub.places",
     "romahub.directory",
+    "romahub.mishto",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",

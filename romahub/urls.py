@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("search/", page_views.search, name="search"),
     path("conference/", include("romahub.conference.urls")),
     path("services/", include("romahub.directory.urls")),
+    path("mishto/", include("romahub.mishto.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -11,25 +11,13 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import RevisionMixin
 
+from romahub.core.languages import in_language
 from romahub.places.models import LocalAuthority
-
-OTHER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
-
-
-def in_language(obj, field: str, language: str | None = None) -> str:
-    """`obj.<field>` in the reader's language, falling back to English when it is empty."""
-    language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
-    if language in OTHER_LANGUAGES:
-        value = getattr(obj, f"{field}_{language}", "")
-        if value:
-            return value
-    return getattr(obj, field)
 
 
 class Taxonomy(models.Model):

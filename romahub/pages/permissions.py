@@ -36,13 +36,21 @@ def ensure_editorial_groups() -> dict[str, Group]:
     ]
     # Readers' suggestions come only from the public forms: moderators review and delete, never add.
     suggestions = _model_perms("directory", "suggestion", ("change", "delete", "view"))
+    # The Mishto charter: editors keep it; translators fix its Slovak and Romanian text.
+    charter_all = [
+        perm for model in ("charterversion", "pledge") for perm in _model_perms("mishto", model, ("add", "change", "delete", "view"))
+    ]
     for name in (EDITORS, MODERATORS):
-        groups[name].permissions.add(access_admin, submit_translation, *glossary_all, *review, *directory_all, *suggestions)
+        groups[name].permissions.add(
+            access_admin, submit_translation, *glossary_all, *review, *directory_all, *suggestions, *charter_all
+        )
     groups[TRANSLATORS].permissions.add(
         access_admin,
         submit_translation,
         *_model_perms("pages", "glossaryterm", ("change", "view")),
         *_model_perms("directory", "service", ("change", "view")),
+        *_model_perms("mishto", "charterversion", ("change", "view")),
+        *_model_perms("mishto", "pledge", ("change", "view")),
     )
     for home in Page.objects.filter(depth=2).exclude(locale__language_code=settings.LANGUAGE_CODE):
         grant_translators(home, groups[TRANSLATORS])

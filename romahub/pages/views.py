@@ -54,7 +54,7 @@ def sitemap(request):
 
 
 def _directory_entries(request) -> list[dict]:
-    """The directory's search page and each service page, in every language."""
+    """The Mishto pledges, the directory's search page and each service page, in every language."""
     from django.conf import settings
     from django.urls import reverse
     from django.utils import translation
@@ -69,7 +69,11 @@ def _directory_entries(request) -> list[dict]:
         return urls
 
     entries = []
-    targets = [("directory:search", (), None)] + [
+    from romahub.mishto.charter import current_version
+
+    charter = current_version()
+    targets = [("mishto:pledges", (), None)] if charter else []
+    targets += [("directory:search", (), None)] + [
         ("directory:service", (service.pk,), service.last_modified)
         for service in Service.objects.exclude(status="defunct").only("id", "last_modified").order_by("name")
     ]

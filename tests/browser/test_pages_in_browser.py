@@ -22,7 +22,7 @@ def page_type_paths(hub_url, language):
     paths = [re.sub(r"^https?://[^/]+", "", u) for u in urls]
     home = f"/{language}/"
     sections = [p for p in paths if p.count("/") == 3 and p != home and "glossary" not in p and "/services/" not in p]
-    guides = [p for p in paths if p.count("/") == 4 and "/services/" not in p]
+    guides = [p for p in paths if p.count("/") == 4 and "/services/" not in p and "/mishto/" not in p]
     services = [p for p in paths if p.startswith(f"/{language}/services/") and p.count("/") == 4]
     return {
         "home": home,
@@ -44,6 +44,7 @@ def page_type_paths(hub_url, language):
         "services-error": f"/{language}/services/?near=Atlantis",
         "services-near": f"/{language}/services/?near=DE1",
         "suggest": f"/{language}/services/suggest/",
+        "pledges": f"/{language}/mishto/pledges/",
         "report-change": next(p for p in services if p.count("/") == 4) + "report/",
         "service": next(p for p in services if p.count("/") == 4),
     }
@@ -60,7 +61,7 @@ def assert_no_axe_violations(page):
 
 CASES = [(language, kind) for language in LANGUAGES for kind in (
     "home", "section", "parents-guide", "guide", "conference-guide", "glossary", "information", "search", "search-empty", "not-found",
-    "planner", "planner-dates", "planner-error", "prepare", "services", "services-filtered", "services-error", "services-near", "service", "suggest", "report-change",
+    "planner", "planner-dates", "planner-error", "prepare", "services", "services-filtered", "services-error", "services-near", "service", "suggest", "report-change", "pledges",
 )]
 
 

@@ -32,6 +32,7 @@ from romahub.pages.models import (
     InformationPage,
     SectionPage,
 )
+from romahub.mishto.charter import load_starter_charter
 from romahub.pages.permissions import ensure_editorial_groups
 from romahub.pages.starter_content import validate
 from romahub.places.loader import load_local_authorities
@@ -53,6 +54,7 @@ class LoadReport:
     detailed_authorities: int = 0
     created_directory_terms: int = 0
     created_services: int = 0
+    created_charter: bool = False
 
     @property
     def changed(self) -> bool:
@@ -65,6 +67,7 @@ class LoadReport:
             or self.detailed_authorities
             or self.created_directory_terms
             or self.created_services
+            or self.created_charter
         )
 
     def summary(self) -> str:
@@ -74,7 +77,8 @@ class LoadReport:
             f"Created {len(self.created_pages)} pages, {len(self.created_translations)} page "
             f"translations, {self.created_terms} glossary terms, {self.translated_terms} "
             f"glossary term translations, {self.created_authorities} local authorities, "
-            f"{self.created_directory_terms} directory terms and {self.created_services} services."
+            f"{self.created_directory_terms} directory terms, {self.created_services} services"
+            f"{' and the Mishto charter' if self.created_charter else ''}."
         )
 
 
@@ -355,4 +359,5 @@ def load_starter_content() -> LoadReport:
         report.created_services = load_starter_services()
     except StarterDirectoryError as error:
         raise StarterContentError(f"starter services: {error}") from error
+    report.created_charter = load_starter_charter()
     return report

@@ -1,0 +1,16 @@
+"""Text kept per language on one record (`name`, `name_sk`, `name_ro`): see docs/decisions.md."""
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+OTHER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def in_language(obj, field: str, language: str | None = None) -> str:
+    """`obj.<field>` in the reader's language, falling back to English when it is empty."""
+    language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
+    if language in OTHER_LANGUAGES:
+        value = getattr(obj, f"{field}_{language}", "")
+        if value:
+            return value
+    return getattr(obj, field)
