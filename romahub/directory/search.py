@@ -5,9 +5,11 @@ location (services with no location go last, as they may still serve the area by
 """
 
 import math
+import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, Window
+from django.db.models import CharField, Count, Prefetch, Q, Window
+from django.db.models.functions import Cast
 
 from romahub.directory.geocoding import EARTH_RADIUS_KM, Point, distance_km
 from romahub.directory.models import (
@@ -25,12 +27,14 @@ KM_PER_MILE = 1.609344
 NATIONAL_AREAS = ("England", "United Kingdom", "UK", "England and Wales", "Great Britain")
 LISTED_STATUSES = ("active", "temporarily closed")
 KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180  # of latitude; of longitude, times cos(latitude)
-# Sorting by distance: with more matches than this, look in a growing box around the place
-# (10 km, 40, 160, 640) before falling back to every located service.
-BOX_SEARCH_ABOVE = 500
+# Sorting by distance. Up to FEW_MATCHES matching services: read their locations. More: read
+# the locations in a box around the place, from 10 km, growing until it holds the services up to
+# the end of the page (if that is within BOX_SEARCH_UP_TO), or past 640 km; else read them all.
+FEW_MATCHES = 2000
+BOX_SEARCH_UP_TO = 200
 FIRST_RADIUS_KM = 10.0
 LAST_RADIUS_KM = 640.0
-MAX_IDS_IN_QUERY = 900  # more than this are passed to the database as a subquery, not a list
+MAX_IDS_IN_QUERY = 900  # ids of services found in a box, checked against the filters as a list
 
 
 @dataclass
@@ -138,12 +142,11 @@ def search_services(filters: Filters, language: str = "en", page: int = 1, per_p
         page_ids = list(by_name[start : start + per_page])
         return [_result(service, None) for service in _in_order(page_ids)], total
     ordered, located_total = _nearest(matching, filters.point, start + per_page, total)
-    page_ids = ordered[start : start + per_page]
+    page_ids = [uuid.UUID(pk) for pk in ordered[start : start + per_page]]
     if located_total is not None and len(page_ids) < per_page:
         # Past the located services: those with no location follow, by name.
         skip = max(0, start - located_total)
-        located = ServiceAtLocation.objects.filter(location__latitude__isnull=False, location__longitude__isnull=False)
-        unlocated = by_name.exclude(pk__in=located.values("service_id"))
+        unlocated = by_name.exclude(pk__in=_located().values("service_id"))
         page_ids += list(unlocated[skip : skip + per_page - len(page_ids)])
     return [_result(service, filters.point) for service in _in_order(page_ids)], total
 
@@ -152,52 +155,79 @@ def _costly(filters: Filters) -> bool:
     return bool(filters.query or filters.help or filters.audience or filters.language or filters.authority)
 
 
+def _located():
+    return ServiceAtLocation.objects.filter(location__latitude__isnull=False, location__longitude__isnull=False)
+
+
 def _nearest(matching, point: Point, need: int, total: int) -> tuple[list, int | None]:
     """Ids of the matching located services, nearest first: at least the first `need`, or all.
 
     Returns (ids, None) when a box around the place held enough (the page is all located
-    services), or (every located id, how many) when it had to look at all of them.
+    services), or (every located id, how many) when it had to look at all of them. Ids are
+    text here (see _as_text); the page's are turned back into UUIDs.
     """
-    located = ServiceAtLocation.objects.filter(location__latitude__isnull=False, location__longitude__isnull=False)
-    if total > BOX_SEARCH_ABOVE:
-        radius = FIRST_RADIUS_KM
-        while radius <= LAST_RADIUS_KM:
-            found = _in_box(located.filter(**_box(point, radius)), matching, point, radius)
-            if len(found) >= need:
-                return sorted(found, key=found.get)[:need], None
-            radius *= 4
-    found = _distances(located.filter(service__in=matching), point)
+    if total <= FEW_MATCHES:
+        found = _distances(_located().filter(service__in=matching), point)
+    else:
+        if need <= BOX_SEARCH_UP_TO:
+            radius = FIRST_RADIUS_KM
+            while radius <= LAST_RADIUS_KM:
+                found = _from_locations(matching, point, radius)
+                if len(found) >= need:
+                    return sorted(found, key=found.get)[:need], None
+                # Grow to where, as densely spread, there would be enough: at least twice as wide.
+                radius *= max(2.0, 1.5 * math.sqrt(need / len(found))) if found else 4.0
+        found = _from_locations(matching, point)
     return sorted(found, key=found.get), len(found)
 
 
-def _in_box(in_box, matching, point: Point, radius: float) -> dict:
-    """The matching services whose nearest location lies within `radius` km, as _distances gives them.
-
-    The box is read first, without the filters (a scan of the locations), and only the services
-    found in it are checked against the filters: asked the other way round, the database looks
-    up every matching service's locations one by one.
-    """
-    nearest: dict = {}
-    for service_id, latitude, longitude in in_box.values_list("service_id", "location__latitude", "location__longitude"):
-        distance = distance_km(point, latitude, longitude)
-        if distance <= radius and distance < nearest.get(service_id, float("inf")):
-            nearest[service_id] = distance
-    if not nearest:
-        return {}
-    candidates = list(nearest) if len(nearest) <= MAX_IDS_IN_QUERY else in_box.values("service_id")
-    names = matching.filter(pk__in=candidates).values_list("id", "name")
-    return {pk: (nearest[pk], name, str(pk)) for pk, name in names if pk in nearest}
+def _as_text(field: str) -> Cast:
+    """A UUID column as text: tens of thousands of ids are read, and making UUID objects of them
+    took longer than the query. Only the page's ids become UUIDs again."""
+    return Cast(field, output_field=CharField())
 
 
 def _distances(located, point: Point) -> dict:
     """{service id: (distance to its nearest location, name, id)}: the sort key, ties by name."""
     nearest: dict = {}
-    rows = located.values_list("service_id", "service__name", "location__latitude", "location__longitude")
+    rows = located.annotate(sid=_as_text("service_id")).values_list(
+        "sid", "service__name", "location__latitude", "location__longitude"
+    )
     for service_id, name, latitude, longitude in rows:
         distance = distance_km(point, latitude, longitude)
         if service_id not in nearest or distance < nearest[service_id][0]:
-            nearest[service_id] = (distance, name, str(service_id))
+            nearest[service_id] = (distance, name, service_id)
     return nearest
+
+
+def _from_locations(matching, point: Point, radius: float | None = None) -> dict:
+    """As _distances, for the matching services whose nearest location is within `radius` km (or all).
+
+    The locations are read first, without the filters (a scan of the locations, or of a box
+    around the place), then checked against the matching services: asked the other way round,
+    the database looks up every matching service's locations one by one. A service whose
+    nearest location in the box is farther than `radius` may have a nearer one outside the
+    box, so it is left out: a larger box finds it.
+    """
+    located = _located() if radius is None else _located().filter(**_box(point, radius))
+    limit = float("inf") if radius is None else radius
+    nearest: dict = {}
+    rows = located.annotate(sid=_as_text("service_id")).values_list("sid", "location__latitude", "location__longitude")
+    # distance_km, inlined for up to tens of thousands of rows: the same operations, the same results.
+    lat1 = math.radians(point.latitude)
+    cos_lat1, sin, cos, radians = math.cos(lat1), math.sin, math.cos, math.radians
+    for service_id, latitude, longitude in rows:
+        lat2 = radians(latitude)
+        h = sin((lat2 - lat1) / 2) ** 2 + cos_lat1 * cos(lat2) * sin(radians(longitude - point.longitude) / 2) ** 2
+        distance = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+        if distance <= limit and distance < nearest.get(service_id, float("inf")):
+            nearest[service_id] = distance
+    if not nearest:
+        return {}
+    named = matching.order_by().annotate(sid=_as_text("pk"))
+    if len(nearest) <= MAX_IDS_IN_QUERY:
+        named = named.filter(pk__in=list(nearest))
+    return {sid: (nearest[sid], name, sid) for sid, name in named.values_list("sid", "name") if sid in nearest}
 
 
 def _box(point: Point, radius: float) -> dict:

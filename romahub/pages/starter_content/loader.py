@@ -24,6 +24,7 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from romahub.directory.loader import StarterDirectoryError, load_starter_services, load_taxonomy
+from romahub.mishto.charter import load_starter_charter
 from romahub.pages.models import (
     GlossaryPage,
     GlossaryTerm,
@@ -32,7 +33,6 @@ from romahub.pages.models import (
     InformationPage,
     SectionPage,
 )
-from romahub.mishto.charter import load_starter_charter
 from romahub.pages.permissions import ensure_editorial_groups
 from romahub.pages.starter_content import validate
 from romahub.places.loader import load_local_authorities
