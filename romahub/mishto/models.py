@@ -6,6 +6,7 @@ authorities rely on is never edited in place: a new version is started from it (
 directory (docs/decisions.md): pledge 3 is one row that every language reads.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -141,3 +142,97 @@ class PledgeActivity(Orderable):
     @property
     def display_text(self) -> str:
         return in_language(self, "text")
+
+
+class Participation(models.Model):
+    """One local authority's place in the campaign: what it signed, and where it stands.
+
+    Whether an awarded Quality Mark has expired is computed from the award date (see
+    `romahub.mishto.workflow.public_status`), never stored, so it cannot fall out of date.
+    """
+
+    COMMITTED, UNDER_REVIEW, AWARDED, SUSPENDED, REVOKED = "committed", "under_review", "awarded", "suspended", "revoked"
+    STATUSES = [
+        (COMMITTED, _("Committed")),
+        (UNDER_REVIEW, _("Under review")),
+        (AWARDED, _("Quality Mark awarded")),
+        (SUSPENDED, _("Suspended")),
+        (REVOKED, _("Revoked")),
+    ]
+
+    authority = models.OneToOneField(
+        "places.LocalAuthority", on_delete=models.PROTECT, related_name="mishto", verbose_name=_("local authority")
+    )
+    version = models.ForeignKey(CharterVersion, on_delete=models.PROTECT, related_name="+", verbose_name=_("charter version signed"))
+    status = models.CharField(_("status"), max_length=12, choices=STATUSES, default=COMMITTED)
+    signatory_name = models.CharField(_("signed by"), max_length=150)
+    signatory_role = models.CharField(_("role of the signatory"), max_length=150)
+    signed_on = models.DateField(_("signed on"))
+    statement = models.TextField(_("commitment statement"))
+    awarded_on = models.DateField(_("Quality Mark awarded on"), null=True, blank=True)
+    public_reason = models.TextField(_("public reason"), blank=True, help_text=_("Shown on the register when the mark is suspended or revoked."))
+    revision = models.PositiveIntegerField(default=1, editable=False)  # bumped on every change: stale forms are refused
+
+    class Meta:
+        ordering = ["authority__name"]
+        verbose_name = _("Mishto participation")
+        verbose_name_plural = _("Mishto participations")
+
+    def __str__(self):
+        return str(self.authority)
+
+
+class StatusChange(models.Model):
+    """Every change of status or decision, for reviewers: who, when, from and to."""
+
+    participation = models.ForeignKey(Participation, on_delete=models.CASCADE, related_name="history")
+    at = models.DateTimeField(auto_now_add=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    what = models.CharField(max_length=40)
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.what}: {self.from_status or '-'} → {self.to_status or '-'}"
+
+
+class Membership(models.Model):
+    """A council officer's link to the one authority they act for. Leads may sign and invite."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mishto_membership")
+    authority = models.ForeignKey("places.LocalAuthority", on_delete=models.CASCADE, related_name="mishto_members")
+    is_lead = models.BooleanField(_("lead"), default=False)
+
+    class Meta:
+        verbose_name = _("council user")
+        verbose_name_plural = _("council users")
+
+    def __str__(self):
+        return f"{self.user} ({self.authority})"
+
+
+class Invitation(models.Model):
+    """A single-use link for a named person to join one authority's account.
+
+    Only a hash of the token is stored: the link in the e-mail is the only copy of the secret.
+    """
+
+    email = models.EmailField(_("e-mail"))
+    authority = models.ForeignKey("places.LocalAuthority", on_delete=models.CASCADE, related_name="+", verbose_name=_("local authority"))
+    is_lead = models.BooleanField(_("lead"), default=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self):
+        return f"{self.email} → {self.authority}"

@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import GroupPagePermission, Page
 
 EDITORS, MODERATORS, TRANSLATORS = "Editors", "Moderators", "Translators"
+MISHTO_REVIEWERS = "Mishto reviewers"
 TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 
 
@@ -52,6 +53,9 @@ def ensure_editorial_groups() -> dict[str, Group]:
         *_model_perms("mishto", "charterversion", ("change", "view")),
         *_model_perms("mishto", "pledge", ("change", "view")),
     )
+    # Roma Rights Forum reviewers decide on councils' Mishto assessments (romahub.mishto.workflow).
+    groups[MISHTO_REVIEWERS] = Group.objects.get_or_create(name=MISHTO_REVIEWERS)[0]
+    groups[MISHTO_REVIEWERS].permissions.add(access_admin, *_model_perms("mishto", "participation", ("view",)))
     for home in Page.objects.filter(depth=2).exclude(locale__language_code=settings.LANGUAGE_CODE):
         grant_translators(home, groups[TRANSLATORS])
     return groups
