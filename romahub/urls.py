@@ -17,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", page_views.sitemap, name="sitemap"),
     path("robots.txt", page_views.robots, name="robots"),
     path("api/oruk/", include("romahub.directory.api_urls")),
+    path("api/mishto/", include("romahub.mishto.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(

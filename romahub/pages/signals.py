@@ -50,6 +50,6 @@ for _model in ("Service", "Organization", "Location", "TaxonomyTerm", "Phone", "
     post_delete.connect(_public_data_changed, sender=f"directory.{_model}", dispatch_uid=f"pagecache-directory-{_model}-delete")
 
 
-for _model in ("CharterVersion", "CharterValue", "Pledge", "PledgeAction", "PledgeActivity"):
+for _model in ("CharterVersion", "CharterValue", "Pledge", "PledgeAction", "PledgeActivity", "Participation"):
     post_save.connect(_public_data_changed, sender=f"mishto.{_model}", dispatch_uid=f"pagecache-mishto-{_model}-save")
     post_delete.connect(_public_data_changed, sender=f"mishto.{_model}", dispatch_uid=f"pagecache-mishto-{_model}-delete")

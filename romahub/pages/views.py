@@ -71,8 +71,14 @@ def _directory_entries(request) -> list[dict]:
     entries = []
     from romahub.mishto.charter import current_version
 
+    from romahub.mishto.models import Participation
+
     charter = current_version()
     targets = [("mishto:pledges", (), None)] if charter else []
+    targets += [("mishto:register", (), None)] + [
+        ("mishto:authority", (slug,), None)
+        for slug in Participation.objects.order_by("authority__name").values_list("authority__slug", flat=True)
+    ]
     targets += [("directory:search", (), None)] + [
         ("directory:service", (service.pk,), service.last_modified)
         for service in Service.objects.exclude(status="defunct").only("id", "last_modified").order_by("name")
