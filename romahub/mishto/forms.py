@@ -16,3 +16,42 @@ class RegisterFilterForm(forms.Form):
         label=_("Status"), required=False,
         choices=[("", _("Any status"))] + [(code, STATUS_LABELS[code]) for code in register.PUBLIC_CODES],
     )
+
+
+class SetPasswordForm(forms.Form):
+    password = forms.CharField(label=_("Choose a password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+                               help_text=_("At least 12 characters. A few words you will remember work well."))
+    password_again = forms.CharField(label=_("Type the password again"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def __init__(self, *args, email: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.password_validation import validate_password
+
+        data = super().clean()
+        password = data.get("password")
+        if password and data.get("password_again") != password:
+            self.add_error("password_again", _("The two passwords are not the same."))
+        elif password:
+            try:
+                validate_password(password, get_user_model()(username=self.email, email=self.email))
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return data
+
+
+class SignForm(forms.Form):
+    signatory_name = forms.CharField(label=_("Name of the person signing"), max_length=150)
+    signatory_role = forms.CharField(label=_("Their role"), max_length=150, help_text=_("For example Director of Children's Services."))
+    statement = forms.CharField(
+        label=_("Your council's commitment"), widget=forms.Textarea(attrs={"rows": 5}), max_length=3000,
+        help_text=_("In your own words: what the council commits to. It is shown on the public register."),
+    )
+    confirm = forms.BooleanField(label=_("I am authorised to sign on behalf of the council"))
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("Colleague's work e-mail"))

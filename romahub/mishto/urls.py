@@ -1,6 +1,7 @@
+from django.contrib.auth.views import LogoutView
 from django.urls import path
 
-from romahub.mishto import views
+from romahub.mishto import council_views, views
 
 app_name = "mishto"
 urlpatterns = [
@@ -8,5 +9,9 @@ urlpatterns = [
     path("pledges/", views.pledges, name="pledges"),
     path("pledges/v<int:number>/", views.pledges, name="pledges_version"),
     path("verify/<slug:slug>/", views.verify, name="verify"),
+    path("council/", council_views.council, name="council"),
+    path("invitation/", council_views.invitation, name="invitation"),
+    path("login/", council_views.CouncilLoginView.as_view(), name="login"),
+    path("logout/", LogoutView.as_view(next_page="mishto:register"), name="logout"),
     path("<slug:slug>/", views.authority_page, name="authority"),
 ]

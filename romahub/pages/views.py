@@ -70,7 +70,6 @@ def _directory_entries(request) -> list[dict]:
 
     entries = []
     from romahub.mishto.charter import current_version
-
     from romahub.mishto.models import Participation
 
     charter = current_version()
