@@ -236,3 +236,114 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.authority}"
+
+
+def _private_storage():
+    from romahub.mishto.evidence import private_storage
+
+    return private_storage()
+
+
+class Assessment(models.Model):
+    """An authority's self-assessment against the version it signed, from draft to decision."""
+
+    DRAFT, SUBMITTED, RETURNED, COMPLETED = "draft", "submitted", "returned", "completed"
+    STATES = [(DRAFT, _("Draft")), (SUBMITTED, _("Submitted for review")), (RETURNED, _("Returned for changes")), (COMPLETED, _("Completed"))]
+
+    participation = models.ForeignKey(Participation, on_delete=models.CASCADE, related_name="assessments")
+    state = models.CharField(_("state"), max_length=10, choices=STATES, default=DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    revision = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("self-assessment")
+        verbose_name_plural = _("self-assessments")
+
+    def __str__(self):
+        return f"{self.participation.authority} ({self.get_state_display()})"
+
+    @property
+    def editable(self) -> bool:
+        return self.state in (self.DRAFT, self.RETURNED)
+
+
+class ActionProgress(models.Model):
+    NOT_STARTED, IN_PROGRESS, IN_PLACE = "not_started", "in_progress", "in_place"
+    STATUSES = [(NOT_STARTED, _("Not started")), (IN_PROGRESS, _("In progress")), (IN_PLACE, _("In place"))]
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="progress")
+    action = models.ForeignKey(PledgeAction, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(_("status"), max_length=12, choices=STATUSES, default=NOT_STARTED)
+    narrative = models.TextField(_("what you have done"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["assessment", "action"], name="one_progress_per_action")]
+
+    def __str__(self):
+        return f"{self.action}: {self.status}"
+
+
+class Evidence(models.Model):
+    """A file supporting one action. Stored outside the public media folder; served by a view that checks who asks."""
+
+    progress = models.ForeignKey(ActionProgress, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(storage=_private_storage, upload_to="evidence/", max_length=200)
+    name = models.CharField(_("file name"), max_length=120)
+    kind = models.CharField(max_length=8)
+    size = models.PositiveIntegerField()
+    is_public = models.BooleanField(_("show on the public register"), default=False)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at"]
+        verbose_name = _("evidence file")
+
+    def __str__(self):
+        return self.name
+
+
+class EvidenceDownload(models.Model):
+    evidence = models.ForeignKey(Evidence, on_delete=models.CASCADE, related_name="downloads")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.evidence} by {self.user_id} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class PledgeReview(models.Model):
+    PENDING, ACCEPTED, CHANGES = "pending", "accepted", "changes"
+    DECISIONS = [(PENDING, _("Waiting for review")), (ACCEPTED, _("Accepted")), (CHANGES, _("Changes requested"))]
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="reviews")
+    pledge = models.ForeignKey(Pledge, on_delete=models.PROTECT, related_name="+")
+    decision = models.CharField(_("decision"), max_length=8, choices=DECISIONS, default=PENDING)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["assessment", "pledge"], name="one_review_per_pledge")]
+
+    def __str__(self):
+        return f"{self.pledge}: {self.decision}"
+
+
+class Comment(models.Model):
+    """A message in one pledge's thread, seen by the authority's users and the reviewers."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="comments")
+    pledge = models.ForeignKey(Pledge, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    by_reviewer = models.BooleanField(default=False)
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.text[:60]

@@ -92,7 +92,7 @@ def reminders_due(today: date | None = None) -> list[tuple[Participation, int]]:
 
 # --- changes --------------------------------------------------------------------------------
 
-def _record(participation, user, what, from_status="", to_status="", note=""):
+def record(participation, user, what, from_status="", to_status="", note=""):
     StatusChange.objects.create(
         participation=participation, by=user if user and user.is_authenticated else None, what=what,
         from_status=from_status, to_status=to_status, note=note,
@@ -126,7 +126,7 @@ def sign(authority, user, *, signatory_name: str, signatory_role: str, statement
         authority=authority, version=version, signatory_name=signatory_name, signatory_role=signatory_role,
         statement=statement, signed_on=timezone.localdate(), status=Participation.COMMITTED,
     )
-    _record(participation, user, "signed", "", Participation.COMMITTED)
+    record(participation, user, "signed", "", Participation.COMMITTED)
     return participation
 
 
@@ -142,7 +142,7 @@ def award(participation: Participation, reviewer, *, expected_revision: int | No
     locked.awarded_on = timezone.localdate()
     locked.public_reason = ""
     locked.save()
-    _record(locked, reviewer, "awarded", from_status, Participation.AWARDED)
+    record(locked, reviewer, "awarded", from_status, Participation.AWARDED)
     return locked
 
 
@@ -160,7 +160,7 @@ def withdraw(participation: Participation, reviewer, to_status: str, reason: str
         raise NotAllowed(_("A revoked authority must sign again."))
     locked.public_reason = reason.strip()
     locked.save()
-    _record(locked, reviewer, to_status, from_status, to_status, reason.strip())
+    record(locked, reviewer, to_status, from_status, to_status, reason.strip())
     return locked
 
 
