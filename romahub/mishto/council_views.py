@@ -5,16 +5,18 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from romahub.mishto import charter, workflow
+from romahub.mishto import assessment, charter, evidence, workflow
 from romahub.mishto.forms import InviteForm, SetPasswordForm, SignForm
-from romahub.mishto.models import Participation
+from romahub.mishto.models import ActionProgress, Evidence, Participation
 
 
 def send_invitation(request, invitation, token: str) -> None:
@@ -86,3 +88,113 @@ class CouncilLoginView(LoginView):
 
     def get_default_redirect_url(self):
         return reverse("mishto:council")
+
+
+def _council_assessment(request):
+    """The signed-in council user's participation and current assessment, or an error response."""
+    member = workflow.membership(request.user)
+    participation = Participation.objects.filter(authority=member.authority).select_related("version").first() if member else None
+    if participation is None:
+        return None, None, render(request, "mishto/not_a_council_user.html", status=403)
+    try:
+        item = assessment.open_for(participation, request.user)
+    except workflow.NotAllowed as error:
+        messages.error(request, str(error))
+        return participation, None, redirect("mishto:council")
+    return participation, item, None
+
+
+@never_cache
+@login_required(login_url="mishto:login")
+@require_http_methods(["GET", "POST"])
+def assessment_overview(request):
+    participation, item, refusal = _council_assessment(request)
+    if refusal:
+        return refusal
+    if request.method == "POST":
+        if not workflow.is_lead_of(request.user, participation.authority):
+            return render(request, "mishto/not_a_council_user.html", status=403)
+        try:
+            assessment.submit(item, request.user)
+        except workflow.NotAllowed as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Submitted. Reviewers from the Roma Rights Forum will look at it; you will hear from them by e-mail."))
+        return redirect("mishto:assessment")
+    progress = list(item.progress.select_related("action"))
+    reviews = {review.pledge_id: review for review in item.reviews.all()}
+    pledges = [
+        {
+            "pledge": pledge, "review": reviews.get(pledge.pk),
+            "done": sum(p.status != "not_started" for p in progress if p.action.pledge_id == pledge.pk),
+            "total": sum(p.action.pledge_id == pledge.pk for p in progress),
+        }
+        for pledge in participation.version.pledges.all()
+    ]
+    return render(request, "mishto/assessment.html", {
+        "participation": participation, "assessment": item, "pledges": pledges,
+        "is_lead": workflow.is_lead_of(request.user, participation.authority),
+    })
+
+
+@never_cache
+@login_required(login_url="mishto:login")
+@require_http_methods(["GET", "POST"])
+def assessment_pledge(request, number: int):
+    participation, item, refusal = _council_assessment(request)
+    if refusal:
+        return refusal
+    pledge = get_object_or_404(participation.version.pledges, number=number)
+    rows = list(item.progress.filter(action__pledge=pledge).select_related("action").prefetch_related("evidence"))
+    errors: dict[int, str] = {}
+    if request.method == "POST":
+        try:
+            _save_pledge(request, item, rows, errors)
+        except workflow.NotAllowed as error:
+            messages.error(request, str(error))
+            return redirect("mishto:assessment")
+        if not errors:
+            messages.success(request, _("Saved."))
+            return redirect("mishto:assessment_pledge", number=number)
+        rows = list(item.progress.filter(action__pledge=pledge).select_related("action").prefetch_related("evidence"))
+    return render(request, "mishto/assessment_pledge.html", {
+        "participation": participation, "assessment": item, "pledge": pledge, "rows": rows, "errors": errors,
+        "statuses": ActionProgress.STATUSES, "comments": item.comments.filter(pledge=pledge).select_related("author"),
+        "review": item.reviews.filter(pledge=pledge).first(),
+    })
+
+
+def _save_pledge(request, item, rows, errors) -> None:
+    """Save every action's status and text, then each new file; a refused file is reported beside its action."""
+    if request.POST.get("comment", "").strip():
+        assessment.add_comment(item, request.user, rows[0].action.pledge_id, request.POST["comment"])
+    if not item.editable:
+        return  # submitted: only the conversation with the reviewers goes on
+    for row in rows:
+        key = str(row.action_id)
+        for evidence_id in request.POST.getlist(f"remove-{key}"):
+            found = row.evidence.filter(pk=evidence_id).first()
+            if found:
+                assessment.remove_evidence(found, request.user)
+        status = request.POST.get(f"status-{key}", row.status)
+        narrative = request.POST.get(f"narrative-{key}", row.narrative)[:5000]
+        assessment.save_progress(item, request.user, row.action_id, status, narrative)
+        upload = request.FILES.get(f"file-{key}")
+        if upload:
+            try:
+                assessment.add_evidence(item, request.user, row.action_id, upload, is_public=bool(request.POST.get(f"public-{key}")))
+            except ValidationError as error:
+                errors[row.action_id] = error.messages[0]
+
+
+@never_cache
+@require_http_methods(["GET"])
+def evidence_file(request, pk: int):
+    item = Evidence.objects.select_related("progress__assessment__participation").filter(pk=pk).first()
+    if item is None or not assessment.may_download(request.user, item):
+        raise Http404  # the same answer whether the file exists or not
+    assessment.record_download(item, request.user)
+    response = FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name,
+                            content_type=evidence.CONTENT_TYPES[item.kind])
+    response["Cache-Control"] = "private, no-store"
+    return response

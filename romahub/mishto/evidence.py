@@ -6,6 +6,7 @@ refused. The reader's file name is kept only for display; on disk a file gets a 
 PRIVATE_MEDIA_ROOT, which no URL serves.
 """
 
+import os
 import uuid
 import zipfile
 
@@ -25,8 +26,24 @@ CONTENT_TYPES = {
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 
+class PrivateStorage(FileSystemStorage):
+    """Files under PRIVATE_MEDIA_ROOT, read from settings on each use; no URL serves them."""
+
+    @property
+    def base_location(self):
+        return str(settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+
 def private_storage() -> FileSystemStorage:
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    return PrivateStorage()
 
 
 def sniff(upload) -> str | None:

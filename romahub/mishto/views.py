@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from romahub.mishto import badge, charter, register, workflow
+from romahub.mishto import assessment, badge, charter, register, workflow
 from romahub.mishto.forms import RegisterFilterForm
 from romahub.mishto.models import Participation
 
@@ -42,6 +42,7 @@ def authority_page(request, slug):
     badge_query = f"sig={badge.signature(participation)}" if valid else ""
     return render(request, "mishto/authority.html", {
         "participation": participation, "authority": participation.authority, "status": status,
+        "progress": assessment.public_progress(participation),
         "expires_on": workflow.expires_on(participation), "valid": valid,
         "badge_url": request.build_absolute_uri(f"/api/mishto/badges/{slug}.svg?{badge_query}") if valid else "",
         "verify_url": request.build_absolute_uri(reverse("mishto:verify", args=[slug]) + f"?{badge_query}") if valid else "",
