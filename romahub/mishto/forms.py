@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from romahub.mishto import register
-from romahub.places.models import REGIONS
+from romahub.places.models import REGIONS, LocalAuthority
 
 STATUS_LABELS = {
     "committed": _("Committed"), "under_review": _("Under review"), "awarded": _("Quality Mark awarded"),
@@ -55,3 +55,8 @@ class SignForm(forms.Form):
 
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("Colleague's work e-mail"))
+
+
+class ReviewerInviteForm(InviteForm):
+    authority = forms.ModelChoiceField(label=_("Local authority"), queryset=LocalAuthority.objects.order_by("name"))
+    is_lead = forms.BooleanField(label=_("As a lead (may sign and invite colleagues)"), required=False)

@@ -1,8 +1,13 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from romahub.mishto import workflow
+from romahub.mishto.admin_views import AuthorityReviewView, InviteView, QueueView
 from romahub.mishto.models import CharterVersion, Pledge
 
 
@@ -49,3 +54,27 @@ class MishtoGroup(SnippetViewSetGroup):
 
 
 register_snippet(MishtoGroup)
+
+
+@hooks.register("register_admin_urls")
+def mishto_review_urls():
+    return [
+        path("mishto/reviews/", QueueView.as_view(), name="mishto_review_queue"),
+        path("mishto/reviews/<int:pk>/", AuthorityReviewView.as_view(), name="mishto_review_authority"),
+        path("mishto/invite/", InviteView.as_view(), name="mishto_invite"),
+    ]
+
+
+class ReviewerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return workflow.is_reviewer(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def mishto_reviews_menu_item():
+    return ReviewerMenuItem(_("Mishto reviews"), reverse("mishto_review_queue"), icon_name="tick-inverse", order=330)
+
+
+@hooks.register("register_admin_menu_item")
+def mishto_invite_menu_item():
+    return ReviewerMenuItem(_("Invite a council officer"), reverse("mishto_invite"), icon_name="mail", order=331)
