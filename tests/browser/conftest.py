@@ -18,6 +18,7 @@ from urllib.parse import urlparse, urlunparse
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+DEMO_PASSWORD = "browser tests only 4f9c"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -61,7 +62,9 @@ def hub_url(tmp_path_factory):
     # The starter services have no public street addresses, so the map is exercised with
     # invented, located services that exist only in this throwaway database.
     located = str(Path(__file__).with_name("located_services.json"))
-    for args in (["migrate", "--noinput", "-v0"], ["load_starter_content"], ["import_oruk", located]):
+    env["MISHTO_DEMO_PASSWORD"] = DEMO_PASSWORD
+    steps = (["migrate", "--noinput", "-v0"], ["load_starter_content"], ["import_oruk", located], ["mishto_demo"])
+    for args in steps:
         subprocess.run([python, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
     port = _free_port()
     gunicorn = shutil.which("gunicorn", path=str(Path(python).parent)) or "gunicorn"

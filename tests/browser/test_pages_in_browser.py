@@ -45,6 +45,10 @@ def page_type_paths(hub_url, language):
         "services-near": f"/{language}/services/?near=DE1",
         "suggest": f"/{language}/services/suggest/",
         "pledges": f"/{language}/mishto/pledges/",
+        "register": f"/{language}/mishto/",
+        "authority": f"/{language}/mishto/demonstration-borough/",
+        "badge-check": f"/{language}/mishto/verify/demonstration-borough/?sig=forged",
+        "council-login": f"/{language}/mishto/login/",
         "report-change": next(p for p in services if p.count("/") == 4) + "report/",
         "service": next(p for p in services if p.count("/") == 4),
     }
@@ -62,6 +66,7 @@ def assert_no_axe_violations(page):
 CASES = [(language, kind) for language in LANGUAGES for kind in (
     "home", "section", "parents-guide", "guide", "conference-guide", "glossary", "information", "search", "search-empty", "not-found",
     "planner", "planner-dates", "planner-error", "prepare", "services", "services-filtered", "services-error", "services-near", "service", "suggest", "report-change", "pledges",
+    "register", "authority", "badge-check", "council-login",
 )]
 
 
@@ -326,4 +331,45 @@ def test_suggesting_a_service_works_without_javascript(browser, hub_url, paths, 
     page.wait_for_load_state()
     assert page.url.endswith(f"/{language}/services/suggest/sent/")
     assert len(page.locator("main h1").inner_text()) > 5
+    context.close()
+
+
+def _sign_in_as_demo_lead(page, hub_url, language):
+    from tests.browser.conftest import DEMO_PASSWORD
+
+    page.goto(f"{hub_url}/{language}/mishto/login/")
+    page.locator("#id_username").fill("demo-lead@example.org")
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(f"**/{language}/mishto/council/")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_council_assessment_form_is_accessible_in_each_language(browser, hub_url, language):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    _sign_in_as_demo_lead(page, hub_url, language)
+    assert_no_axe_violations(page)
+    page.goto(f"{hub_url}/{language}/mishto/council/assessment/")
+    assert_no_axe_violations(page)
+    page.goto(f"{hub_url}/{language}/mishto/council/assessment/pledge-1/")
+    assert page.locator("html").get_attribute("lang") == language
+    assert page.locator("input[type=file]").count() >= 1
+    assert_no_axe_violations(page)
+    context.close()
+
+
+def test_register_filters_work_without_javascript(browser, hub_url):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(f"{hub_url}/en/mishto/")
+    page.locator("#id_region").select_option("London")
+    page.locator("form.directory-form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "region=London" in page.url
+    assert page.locator('a[href="/en/mishto/demonstration-borough/"]').count() == 1
+    page.locator("#id_region").select_option("North East")
+    page.locator("form.directory-form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator('a[href="/en/mishto/demonstration-borough/"]').count() == 0
     context.close()
