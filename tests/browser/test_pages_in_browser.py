@@ -340,7 +340,7 @@ def _sign_in_as_demo_lead(page, hub_url, language):
     page.goto(f"{hub_url}/{language}/mishto/login/")
     page.locator("#id_username").fill("demo-lead@example.org")
     page.locator("#id_password").fill(DEMO_PASSWORD)
-    page.locator("form button[type=submit]").click()
+    page.locator("form.suggest-form button[type=submit]").click()
     page.wait_for_url(f"**/{language}/mishto/council/")
 
 
