@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "romahub.places",
     "romahub.directory",
     "romahub.mishto",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -353,6 +355,15 @@ if PRODUCTION:
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
     CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# --- Background tasks (e-mails) ----------------------------------------------------------------
+# Production queues work in the database and `manage.py db_worker` runs it; elsewhere it runs at once.
+TASK_BACKEND = env_str("TASK_BACKEND", "database" if PRODUCTION else "immediate")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend" if TASK_BACKEND == "database" else "django_tasks.backends.immediate.ImmediateBackend",
+    }
+}
 
 # --- E-mail -------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str(

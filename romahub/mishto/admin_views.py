@@ -131,7 +131,7 @@ class InviteView(ReviewerOnly, WagtailAdminTemplateMixin, View):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         data = form.cleaned_data
-        invited, token = workflow.invite(request.user, data["authority"], data["email"], is_lead=data["is_lead"])
+        invited, token = workflow.invite(request.user, data["authority"], data["email"], is_lead=data["is_lead"], language=data["language"])
         send_invitation(request, invited, token)
         messages.success(request, _("Invitation sent to %(email)s for %(authority)s.") % {"email": invited.email, "authority": invited.authority})
         return redirect("mishto_review_queue")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from romahub.mishto import evidence as files
-from romahub.mishto import workflow
+from romahub.mishto import notifications, workflow
 from romahub.mishto.models import (
     ActionProgress,
     Assessment,
@@ -118,6 +118,7 @@ def submit(assessment: Assessment, user) -> Assessment:
         workflow.record(participation, user, "submitted", from_status, Participation.UNDER_REVIEW)
     else:
         workflow.record(participation, user, "submitted again")
+    notifications.to_reviewers(participation, "submitted", f"/admin/mishto/reviews/{participation.pk}/")
     return locked
 
 
@@ -159,6 +160,7 @@ def return_to_council(assessment: Assessment, reviewer, *, expected_revision: in
     locked.revision += 1
     locked.save()
     workflow.record(locked.participation, reviewer, "returned for changes")
+    notifications.to_council(locked.participation, "changes", "/mishto/council/assessment/")
     return locked
 
 
@@ -173,6 +175,8 @@ def award(assessment: Assessment, reviewer, *, expected_revision: int | None = N
     locked.state = Assessment.COMPLETED
     locked.revision += 1
     locked.save()
+    notifications.to_council(participation, "awarded", f"/mishto/{participation.authority.slug}/",
+                             date=workflow.expires_on(participation).isoformat())
     return participation
 
 

@@ -10,6 +10,7 @@ from django.core.mail import send_mail
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -20,8 +21,17 @@ from romahub.mishto.models import ActionProgress, Evidence, Participation
 
 
 def send_invitation(request, invitation, token: str) -> None:
-    """E-mail the single-use link; the token is in the query string, which access logs leave out."""
-    link = request.build_absolute_uri(reverse("mishto:invitation") + f"?token={token}")
+    """E-mail the single-use link at once, in the invitation's language.
+
+    Not through the task queue: the link is the only copy of the secret and must not wait in a
+    table. The token is in the query string, which access logs leave out.
+    """
+    with override(invitation.language):
+        link = request.build_absolute_uri(reverse("mishto:invitation") + f"?token={token}")
+        _send_invitation_mail(invitation, link)
+
+
+def _send_invitation_mail(invitation, link: str) -> None:
     send_mail(
         _("Your invitation to the Mishto Campaign on the Roma Child Protection Hub"),
         _("You have been invited to act for %(authority)s in the Mishto Campaign.\n\n"
@@ -41,7 +51,7 @@ def invitation(request):
     form = SetPasswordForm(request.POST or None, email=found.email)
     if request.method == "POST" and form.is_valid():
         try:
-            user = workflow.accept_invitation(token, form.cleaned_data["password"])
+            user = workflow.accept_invitation(token, form.cleaned_data["password"], get_language()[:2])
         except workflow.NotAllowed as error:
             form.add_error(None, str(error))
         else:
@@ -71,7 +81,7 @@ def council(request):
             messages.success(request, _("Signed. Your council is now on the public Mishto register."))
             return redirect("mishto:council")
         if request.POST.get("action") == "invite" and invite_form.is_valid():
-            invited, token = workflow.invite(request.user, authority, invite_form.cleaned_data["email"])
+            invited, token = workflow.invite(request.user, authority, invite_form.cleaned_data["email"], language=get_language()[:2])
             send_invitation(request, invited, token)
             messages.success(request, _("Invitation sent to %(email)s. The link works once, for 7 days.") % {"email": invited.email})
             return redirect("mishto:council")

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from romahub.mishto import register
@@ -60,3 +61,4 @@ class InviteForm(forms.Form):
 class ReviewerInviteForm(InviteForm):
     authority = forms.ModelChoiceField(label=_("Local authority"), queryset=LocalAuthority.objects.order_by("name"))
     is_lead = forms.BooleanField(label=_("As a lead (may sign and invite colleagues)"), required=False)
+    language = forms.ChoiceField(label=_("Language of the e-mail"), choices=settings.LANGUAGES, initial="en")

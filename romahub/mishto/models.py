@@ -206,6 +206,7 @@ class Membership(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mishto_membership")
     authority = models.ForeignKey("places.LocalAuthority", on_delete=models.CASCADE, related_name="mishto_members")
     is_lead = models.BooleanField(_("lead"), default=False)
+    language = models.CharField(_("e-mails in"), max_length=8, choices=settings.LANGUAGES, default="en")
 
     class Meta:
         verbose_name = _("council user")
@@ -224,6 +225,7 @@ class Invitation(models.Model):
     email = models.EmailField(_("e-mail"))
     authority = models.ForeignKey("places.LocalAuthority", on_delete=models.CASCADE, related_name="+", verbose_name=_("local authority"))
     is_lead = models.BooleanField(_("lead"), default=False)
+    language = models.CharField(_("e-mails in"), max_length=8, choices=settings.LANGUAGES, default="en")
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -171,7 +171,7 @@ def _hash(token: str) -> str:
 
 
 @transaction.atomic
-def invite(inviter, authority, email: str, *, is_lead: bool = False) -> tuple[Invitation, str]:
+def invite(inviter, authority, email: str, *, is_lead: bool = False, language: str = "en") -> tuple[Invitation, str]:
     """A reviewer invites anyone to any authority; a lead invites colleagues to their own, not as leads."""
     if not is_reviewer(inviter):
         if not is_lead_of(inviter, authority):
@@ -179,7 +179,7 @@ def invite(inviter, authority, email: str, *, is_lead: bool = False) -> tuple[In
         is_lead = False
     token = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
-        email=email.strip().lower(), authority=authority, is_lead=is_lead, token_hash=_hash(token), invited_by=inviter,
+        email=email.strip().lower(), authority=authority, is_lead=is_lead, language=language, token_hash=_hash(token), invited_by=inviter,
         expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
     )
     return invitation, token
@@ -194,7 +194,7 @@ def find_invitation(token: str) -> Invitation | None:
 
 
 @transaction.atomic
-def accept_invitation(token: str, password: str):
+def accept_invitation(token: str, password: str, language: str | None = None):
     """Create the person's account and membership; the link then never works again."""
     from django.contrib.auth import get_user_model
 
@@ -208,7 +208,8 @@ def accept_invitation(token: str, password: str):
     if users.objects.filter(username__iexact=invitation.email).exists():
         raise NotAllowed(_("There is already an account for this e-mail address. Sign in instead."))
     user = users.objects.create_user(username=invitation.email, email=invitation.email, password=password)
-    Membership.objects.create(user=user, authority=invitation.authority, is_lead=invitation.is_lead)
+    Membership.objects.create(user=user, authority=invitation.authority, is_lead=invitation.is_lead,
+                              language=language or invitation.language)
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     return user

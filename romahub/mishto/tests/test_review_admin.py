@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.utils.translation import gettext, override
 
 from romahub.mishto import assessment, workflow
 from romahub.mishto.models import Invitation, Participation, PledgeReview
@@ -76,10 +77,15 @@ def test_a_stale_form_is_refused_with_a_message(client, people):
 def test_a_reviewer_invites_a_lead_for_any_council(client, people):
     client.force_login(people["reviewer"])
     sheffield = LocalAuthority.objects.get(slug="sheffield")
-    response = client.post("/admin/mishto/invite/", {"authority": sheffield.pk, "email": "lead@sheffield.gov.uk", "is_lead": "on"})
+    response = client.post("/admin/mishto/invite/", {
+        "authority": sheffield.pk, "email": "lead@sheffield.gov.uk", "is_lead": "on", "language": "sk",
+    })
     assert response.status_code == 302
     invitation = Invitation.objects.get(email="lead@sheffield.gov.uk")
     assert invitation.is_lead and invitation.authority == sheffield
-    assert len(mail.outbox) == 1 and "?token=" in mail.outbox[0].body
+    assert len(mail.outbox) == 1 and "/sk/mishto/invitation/?token=" in mail.outbox[0].body
+    with override("sk"):
+        assert mail.outbox[0].subject == gettext("Your invitation to the Mishto Campaign on the Roma Child Protection Hub")
+    assert invitation.language == "sk"
     bad = client.post("/admin/mishto/invite/", {"authority": sheffield.pk, "email": "not an email"})
     assert bad.status_code == 200 and Invitation.objects.count() == 1
