@@ -6,10 +6,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from romahub.core import two_factor
 from romahub.core import views as core_views
 from romahub.pages import views as page_views
 
 urlpatterns = [
+    path("admin/two-factor/setup/", two_factor.setup, name="two_factor_setup"),
+    path("admin/two-factor/verify/", two_factor.verify, name="two_factor_verify"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", RedirectView.as_view(url="/admin/", permanent=False)),
     path("documents/", include(wagtaildocs_urls)),
