@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from romahub.mishto import assessment, workflow
+from romahub.mishto import assessment, charter, workflow
 from romahub.mishto.council_views import send_invitation
 from romahub.mishto.forms import InviteForm, ReviewerInviteForm
-from romahub.mishto.models import Assessment, Participation
+from romahub.mishto.models import Assessment, CharterVersion, Participation
 
 
 class ReviewerOnly:
@@ -135,3 +135,25 @@ class InviteView(ReviewerOnly, WagtailAdminTemplateMixin, View):
         send_invitation(request, invited, token)
         messages.success(request, _("Invitation sent to %(email)s for %(authority)s.") % {"email": invited.email, "authority": invited.authority})
         return redirect("mishto_review_queue")
+
+
+class NewVersionView(WagtailAdminTemplateMixin, View):
+    """Start a draft copy of a charter version, to change the pledges without touching what councils signed."""
+
+    template_name = "mishto/admin/new_version.html"
+    page_title = gettext_lazy("Start a new version of the charter")
+    header_icon = "doc-full"
+
+    def dispatch(self, request, pk):
+        if not request.user.has_perm("mishto.add_charterversion"):
+            raise PermissionDenied
+        self.base = get_object_or_404(CharterVersion, pk=pk)
+        return super().dispatch(request, pk)
+
+    def get(self, request, pk):
+        return self.render_to_response(self.get_context_data(base=self.base))
+
+    def post(self, request, pk):
+        version = charter.start_new_version(self.base)
+        messages.success(request, _("Version %(number)s started as a draft. Publish it by setting its publication date.") % {"number": version.number})
+        return redirect("wagtailsnippets_mishto_charterversion:edit", version.pk)

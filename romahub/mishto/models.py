@@ -14,9 +14,11 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from romahub.core.languages import in_language
+from romahub.mishto.admin_forms import CharterVersionForm, PledgeForm
 
 
 class CharterVersion(ClusterableModel):
+    base_form_class = CharterVersionForm
     number = models.PositiveSmallIntegerField(_("version"), unique=True)
     title = models.CharField(_("title"), max_length=200)
     title_sk = models.CharField(_("title in Slovak"), max_length=200, blank=True)
@@ -74,6 +76,7 @@ class CharterValue(Orderable):
 
 
 class Pledge(ClusterableModel):
+    base_form_class = PledgeForm
     version = models.ForeignKey(CharterVersion, on_delete=models.CASCADE, related_name="pledges", verbose_name=_("charter version"))
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("pledge"), max_length=200)

@@ -3,11 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from romahub.mishto import workflow
-from romahub.mishto.admin_views import AuthorityReviewView, InviteView, QueueView
+from romahub.mishto.admin_views import AuthorityReviewView, InviteView, NewVersionView, QueueView
 from romahub.mishto.models import CharterVersion, Pledge
 
 
@@ -19,7 +20,13 @@ class CharterVersionViewSet(SnippetViewSet):
     model = CharterVersion
     icon = "doc-full"
     menu_label = _("Charter versions")
-    list_display = ["__str__", "title", "published_on"]
+    list_display = [
+        TitleColumn("title", label=_("version"), accessor="__str__",
+                    get_url=lambda version: reverse("wagtailsnippets_mishto_charterversion:edit", args=[version.pk])),
+        "published_on",
+        TitleColumn("new_version", label=_("change the pledges"), accessor=lambda version: _("Start a new version from this one"),
+                    get_url=lambda version: reverse("mishto_new_version", args=[version.pk])),
+    ]
     panels = [
         FieldPanel("number"),
         _in_three_languages("title", _("Title")),
@@ -62,6 +69,7 @@ def mishto_review_urls():
         path("mishto/reviews/", QueueView.as_view(), name="mishto_review_queue"),
         path("mishto/reviews/<int:pk>/", AuthorityReviewView.as_view(), name="mishto_review_authority"),
         path("mishto/invite/", InviteView.as_view(), name="mishto_invite"),
+        path("mishto/charter/<int:pk>/new-version/", NewVersionView.as_view(), name="mishto_new_version"),
     ]
 
 
