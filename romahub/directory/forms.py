@@ -47,7 +47,7 @@ class ServiceSearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        codes = sorted(set(ServiceLanguage.objects.values_list("code", flat=True)) | {"ro", "sk", "rom"})
+        codes = sorted(set(ServiceLanguage.objects.values_list("code", flat=True).distinct()) | {"ro", "sk", "rom"})
         self.fields["language"].choices = [("", _("Any language"))] + sorted(
             ((code, LANGUAGE_NAMES.get(code, code)) for code in codes), key=lambda pair: str(pair[1])
         )

@@ -96,6 +96,7 @@ class Location(models.Model):
     class Meta:
         verbose_name = _("location")
         verbose_name_plural = _("locations")
+        indexes = [models.Index(fields=["latitude", "longitude"])]
 
     def __str__(self):
         return ", ".join(part for part in (self.name, self.address_1, self.city, self.postal_code) if part)
@@ -149,6 +150,8 @@ class Service(RevisionMixin, ClusterableModel):
         ordering = ["name"]
         verbose_name = _("service")
         verbose_name_plural = _("services")
+        # Measured with bench/scale.py at 50,000 services (docs/decisions.md).
+        indexes = [models.Index(fields=["name", "id"]), models.Index(fields=["status"])]
 
     def __str__(self):
         return f"{self.name} ({self.organization.name})" if self.organization_id else self.name
@@ -189,6 +192,7 @@ class ServiceLanguage(models.Model):
 
     class Meta:
         verbose_name = _("language")
+        indexes = [models.Index(fields=["code"])]
 
     def __str__(self):
         return self.name

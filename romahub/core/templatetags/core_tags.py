@@ -85,10 +85,28 @@ def active_locale():
 
 @register.simple_tag(takes_context=True)
 def hub_navigation(context):
-    """Home, glossary and footer pages in the reader's language (English where missing)."""
-    from romahub.pages.models import GlossaryPage, HomePage, InformationPage
+    """Home, glossary and footer pages in the reader's language (English where missing).
+
+    Kept in the cache for the current page-cache generation, so publishing a page refreshes it;
+    every uncached page (a search, a form) would otherwise pay for these queries.
+    """
+    from django.core.cache import cache
+
+    from romahub.core.middleware import _generation
 
     request = context.get("request")
+    host = request.get_host() if request else ""
+    key = f"hubnav:{_generation()}:{get_language()}:{host}"
+    navigation = cache.get(key)
+    if navigation is None:
+        navigation = _navigation(request)
+        cache.set(key, navigation, 60 * 60 * 24)
+    return navigation
+
+
+def _navigation(request):
+    from romahub.pages.models import GlossaryPage, HomePage, InformationPage
+
     locale = Locale.get_active()
     home = HomePage.objects.live().filter(locale=locale).first()
     if home is None:
