@@ -34,7 +34,19 @@ def test_password_alone_reaches_no_admin_page(client, staff, who):
     assert client.get("/en/mishto/evidence/1/")["Location"].startswith("/admin/two-factor/setup/")
 
 
-def test_enrolment_then_each_new_session_asks_for_a_code(client, staff):
+@pytest.fixture
+def clock(monkeypatch):
+    """A clock the test moves on by hand, so a code never changes under it between two requests."""
+    import time
+    from types import SimpleNamespace
+
+    now = {"t": time.time()}
+    monkeypatch.setattr("django_otp.oath.time", lambda: now["t"])
+    monkeypatch.setattr("django_otp.plugins.otp_totp.models.time", SimpleNamespace(time=lambda: now["t"]))
+    return now
+
+
+def test_enrolment_then_each_new_session_asks_for_a_code(client, staff, clock):
     client.force_login(staff["editor"])
     page = client.get("/admin/two-factor/setup/?next=/admin/pages/")
     assert page.status_code == 200 and "<svg" in page.content.decode()
@@ -54,7 +66,9 @@ def test_enrolment_then_each_new_session_asks_for_a_code(client, staff):
     device.refresh_from_db()
     assert device.confirmed
     assert client.post("/admin/two-factor/verify/", {"code": current_code(device)}).status_code == 200  # a used code is refused
-    device.last_t = -1  # as if the app had moved on to the next code
+    clock["t"] += 30  # the app shows the next code
+    device.refresh_from_db()
+    device.throttling_failure_count, device.throttling_failure_timestamp = 0, None  # refused codes throttle the next try
     device.save()
     assert client.post("/admin/two-factor/verify/", {"code": current_code(device), "next": "//evil.example/"})["Location"] == "/admin/"
 
