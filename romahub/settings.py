@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "romahub.places",
     "romahub.directory",
     "romahub.mishto",
+    "romahub.resources",
     "django_tasks",
     "django_otp",
     "django_otp.plugins.otp_totp",

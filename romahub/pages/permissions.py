@@ -43,12 +43,14 @@ def ensure_editorial_groups() -> dict[str, Group]:
     ]
     for name in (EDITORS, MODERATORS):
         groups[name].permissions.add(
-            access_admin, submit_translation, *glossary_all, *review, *directory_all, *suggestions, *charter_all
+            access_admin, submit_translation, *glossary_all, *review, *directory_all, *suggestions, *charter_all,
+            *_model_perms("resources", "resource", ("add", "change", "delete", "view")),
         )
     groups[TRANSLATORS].permissions.add(
         access_admin,
         submit_translation,
         *_model_perms("pages", "glossaryterm", ("change", "view")),
+        *_model_perms("resources", "resource", ("change", "view")),
         *_model_perms("directory", "service", ("change", "view")),
         *_model_perms("mishto", "charterversion", ("change", "view")),
         *_model_perms("mishto", "pledge", ("change", "view")),

@@ -1,0 +1,60 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from romahub.resources.models import AUDIENCES, Resource, codes, delimited
+
+
+class ResourceForm(WagtailAdminModelForm):
+    """Audiences as checkboxes, kept in the model as delimited codes."""
+
+    audience_choices = forms.MultipleChoiceField(label=_("Who it is for"), choices=AUDIENCES, required=False,
+                                                 widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["audience_choices"].initial = codes(self.instance.audiences or "")
+        self.fields["languages"].initial = ", ".join(codes(self.instance.languages or ""))
+
+    def clean_languages(self):
+        return delimited(code.strip().lower() for code in self.cleaned_data["languages"].replace(",", " ").split())
+
+    def save(self, commit=True):
+        self.instance.audiences = delimited(self.cleaned_data.get("audience_choices") or [])
+        return super().save(commit=commit)
+
+
+def link_health(resource) -> str:
+    if resource.link_checked_at is None:
+        return "—"
+    if resource.link_moved_to:
+        return str(_("moved to %(url)s")) % {"url": resource.link_moved_to}
+    return resource.link_problem or str(_("working"))
+
+
+class ResourceViewSet(SnippetViewSet):
+    model = Resource
+    icon = "link"
+    menu_label = _("Resources")
+    menu_order = 330
+    add_to_admin_menu = True
+    list_display = ["title", "publisher", "kind", "cost", Column("link", label=_("link health"), accessor=link_health)]
+    list_filter = ["kind", "cost", "needs_login", "locale"]
+    search_fields = ["title", "summary", "publisher"]
+    panels = [
+        FieldPanel("title"), FieldPanel("title_language"), FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("url"), FieldPanel("document")], heading=_("Where to find it")),
+        FieldRowPanel([FieldPanel("publisher"), FieldPanel("year")]),
+        FieldPanel("audience_choices"), FieldPanel("kind"), FieldPanel("languages"),
+        MultiFieldPanel([FieldPanel("cost"), FieldPanel("price"), FieldPanel("needs_login")], heading=_("Cost")),
+        MultiFieldPanel([FieldPanel("source"), FieldRowPanel([FieldPanel("last_checked"), FieldPanel("checked_by")])],
+                        heading=_("Where the details come from")),
+    ]
+
+
+Resource.base_form_class = ResourceForm
+register_snippet(ResourceViewSet)
