@@ -195,16 +195,18 @@ def public_progress(participation: Participation) -> list[dict]:
                                                   submitted_at__isnull=False).first()
     if assessment is None:
         return []
+    progress = list(assessment.progress.select_related("action"))
+    accepted = set(assessment.reviews.filter(decision=PledgeReview.ACCEPTED).values_list("pledge_id", flat=True))
+    public_files = list(Evidence.objects.filter(progress__assessment=assessment, is_public=True).select_related("progress__action"))
     rows = []
     for pledge in participation.version.pledges.all():
-        progress = [p for p in assessment.progress.select_related("action") if p.action.pledge_id == pledge.pk]
-        review = assessment.reviews.filter(pledge=pledge).first()
+        mine = [p for p in progress if p.action.pledge_id == pledge.pk]
         rows.append({
             "pledge": pledge,
-            "in_place": sum(p.status == ActionProgress.IN_PLACE for p in progress),
-            "in_progress": sum(p.status == ActionProgress.IN_PROGRESS for p in progress),
-            "total": len(progress),
-            "accepted": bool(review and review.decision == PledgeReview.ACCEPTED),
-            "public_files": list(Evidence.objects.filter(progress__in=progress, is_public=True)),
+            "in_place": sum(p.status == ActionProgress.IN_PLACE for p in mine),
+            "in_progress": sum(p.status == ActionProgress.IN_PROGRESS for p in mine),
+            "total": len(mine),
+            "accepted": pledge.pk in accepted,
+            "public_files": [item for item in public_files if item.progress.action.pledge_id == pledge.pk],
         })
     return rows

@@ -99,7 +99,7 @@ def record(participation, user, what, from_status="", to_status="", note=""):
     )
 
 
-def _change_status(participation: Participation, user, to_status: str, expected_revision: int | None, what: str, note=""):
+def _change_status(participation: Participation, to_status: str, expected_revision: int | None):
     """Move to `to_status` under a row lock, refusing a form opened before someone else's change."""
     locked = Participation.objects.select_for_update().get(pk=participation.pk)
     if expected_revision is not None and locked.revision != expected_revision:
@@ -136,7 +136,7 @@ def award(participation: Participation, reviewer, *, expected_revision: int | No
         raise NotAllowed(_("Only a reviewer can award the Quality Mark."))
     if not all_pledges_accepted:
         raise NotAllowed(_("Every pledge must be accepted before the Quality Mark is awarded."))
-    locked, from_status = _change_status(participation, reviewer, Participation.AWARDED, expected_revision, "awarded")
+    locked, from_status = _change_status(participation, Participation.AWARDED, expected_revision)
     if from_status not in (Participation.UNDER_REVIEW, Participation.AWARDED):
         raise NotAllowed(_("Only an authority under review can be awarded the Quality Mark."))
     locked.awarded_on = timezone.localdate()
@@ -155,7 +155,7 @@ def withdraw(participation: Participation, reviewer, to_status: str, reason: str
         raise NotAllowed(_("An authority can only be suspended or revoked."))
     if not reason.strip():
         raise NotAllowed(_("Give the reason the public will read."))
-    locked, from_status = _change_status(participation, reviewer, to_status, expected_revision, to_status)
+    locked, from_status = _change_status(participation, to_status, expected_revision)
     if from_status == Participation.REVOKED:
         raise NotAllowed(_("A revoked authority must sign again."))
     locked.public_reason = reason.strip()

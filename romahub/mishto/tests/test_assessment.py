@@ -5,13 +5,12 @@ import io
 import zipfile
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from romahub.mishto import assessment, evidence, workflow
 from romahub.mishto.models import Assessment, Evidence, Participation, PledgeReview, StatusChange
-from romahub.mishto.tests.test_workflow import PASSWORD, council_user
+from romahub.mishto.tests.test_workflow import council_user
 from romahub.places.models import LocalAuthority
 
 pytestmark = pytest.mark.django_db
@@ -39,24 +38,11 @@ def odt() -> bytes:
 
 
 @pytest.fixture
-def setting_private_root(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    return settings.PRIVATE_MEDIA_ROOT
-
-
-@pytest.fixture
 def derby_signed(django_user_model):
     derby = LocalAuthority.objects.get(slug="derby")
     lead = council_user(django_user_model, derby)
     participation = workflow.sign(derby, lead, signatory_name="A", signatory_role="B", statement="C")
     return participation, lead
-
-
-@pytest.fixture
-def reviewer(django_user_model):
-    user = django_user_model.objects.create_user("reviewer", password=PASSWORD)
-    user.groups.add(Group.objects.get(name=workflow.REVIEWERS))
-    return user
 
 
 def first_action(item: Assessment):
@@ -91,7 +77,7 @@ def test_an_oversized_file_is_refused(settings):
         evidence.check(SimpleUploadedFile("big.pdf", PDF + b"0" * 2048), "big.pdf")
 
 
-def test_the_council_fills_in_and_submits_then_it_is_read_only(derby_signed, setting_private_root):
+def test_the_council_fills_in_and_submits_then_it_is_read_only(derby_signed, private_root):
     participation, lead = derby_signed
     item = assessment.open_for(participation, lead)
     assert item.progress.count() == sum(p.actions.count() for p in participation.version.pledges.all())
@@ -99,7 +85,7 @@ def test_the_council_fills_in_and_submits_then_it_is_read_only(derby_signed, set
     action = first_action(item)
     assessment.save_progress(item, lead, action.pk, "in_place", "We translated our leaflets into Romanian and Slovak.")
     kept = assessment.add_evidence(item, lead, action.pk, SimpleUploadedFile("leaflet.pdf", PDF))
-    stored = setting_private_root / kept.file.name
+    stored = private_root / kept.file.name
     assert stored.exists() and kept.name == "leaflet.pdf" and "leaflet" not in kept.file.name
     assessment.submit(item, lead)
     item.refresh_from_db()
@@ -115,16 +101,16 @@ def test_the_council_fills_in_and_submits_then_it_is_read_only(derby_signed, set
         assessment.submit(item, lead)
 
 
-def test_a_refused_upload_leaves_nothing_behind(derby_signed, setting_private_root):
+def test_a_refused_upload_leaves_nothing_behind(derby_signed, private_root):
     participation, lead = derby_signed
     item = assessment.open_for(participation, lead)
     with pytest.raises(ValidationError):
         assessment.add_evidence(item, lead, first_action(item).pk, SimpleUploadedFile("virus.pdf", EXE))
     assert not Evidence.objects.exists()
-    assert not setting_private_root.exists() or not any(p.is_file() for p in setting_private_root.rglob("*"))
+    assert not private_root.exists() or not any(p.is_file() for p in private_root.rglob("*"))
 
 
-def test_another_council_cannot_touch_the_assessment(django_user_model, derby_signed, setting_private_root):
+def test_another_council_cannot_touch_the_assessment(django_user_model, derby_signed, private_root):
     participation, lead = derby_signed
     item = assessment.open_for(participation, lead)
     outsider = council_user(django_user_model, LocalAuthority.objects.get(slug="rotherham"))
@@ -135,7 +121,7 @@ def test_another_council_cannot_touch_the_assessment(django_user_model, derby_si
     assert not assessment.can_read(outsider, item)
 
 
-def test_review_decisions_return_and_award(derby_signed, reviewer, setting_private_root):
+def test_review_decisions_return_and_award(derby_signed, reviewer, private_root):
     participation, lead = derby_signed
     item = assessment.open_for(participation, lead)
     assessment.submit(item, lead)
@@ -166,7 +152,7 @@ def test_review_decisions_return_and_award(derby_signed, reviewer, setting_priva
     assert whats[:2] == ["signed", "submitted"] and "returned for changes" in whats and whats[-1] == "awarded"
 
 
-def test_two_reviewers_cannot_overwrite_each_other(derby_signed, reviewer, setting_private_root):
+def test_two_reviewers_cannot_overwrite_each_other(derby_signed, reviewer, private_root):
     participation, lead = derby_signed
     item = assessment.submit(assessment.open_for(participation, lead), lead)
     pledge = participation.version.pledges.first()
@@ -177,7 +163,7 @@ def test_two_reviewers_cannot_overwrite_each_other(derby_signed, reviewer, setti
     assert item.reviews.get(pledge=pledge).decision == PledgeReview.CHANGES
 
 
-def test_public_progress_shows_status_only_and_never_drafts(derby_signed, setting_private_root):
+def test_public_progress_shows_status_only_and_never_drafts(derby_signed, private_root):
     participation, lead = derby_signed
     item = assessment.open_for(participation, lead)
     action = first_action(item)

@@ -19,15 +19,6 @@ def derby():
     return LocalAuthority.objects.get(slug="derby")
 
 
-@pytest.fixture
-def reviewer(django_user_model):
-    from django.contrib.auth.models import Group
-
-    user = django_user_model.objects.create_user("reviewer", password=PASSWORD)
-    user.groups.add(Group.objects.get(name=workflow.REVIEWERS))
-    return user
-
-
 @pytest.mark.parametrize("language", ["en", "sk", "ro"])
 def test_joining_by_invitation_sets_a_password_and_opens_the_council_page(client, derby, reviewer, language):
     _invitation, token = workflow.invite(reviewer, derby, "officer@derby.gov.uk", is_lead=True)

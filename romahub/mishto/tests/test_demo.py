@@ -7,11 +7,6 @@ from romahub.mishto.models import Evidence, Participation
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def private_root(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-
-
 def test_demonstration_council_only_when_asked_and_marked_as_such(client):
     assert not Participation.objects.filter(authority__slug=SLUG).exists()  # not part of the starter content
     call_command("mishto_demo", stdout=open("/dev/null", "w"))

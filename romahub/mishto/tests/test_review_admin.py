@@ -13,11 +13,6 @@ from romahub.places.models import LocalAuthority
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def private_root(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-
-
 @pytest.fixture
 def people(django_user_model):
     derby = LocalAuthority.objects.get(slug="derby")

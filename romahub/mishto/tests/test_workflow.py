@@ -4,7 +4,6 @@ concurrent reviewers, reminders and invitations."""
 from datetime import date, timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from romahub.mishto import workflow
@@ -28,13 +27,6 @@ def rotherham():
 def council_user(django_user_model, authority, *, lead=True, name="lead"):
     user = django_user_model.objects.create_user(f"{name}@{authority.slug}.example", password=PASSWORD)
     Membership.objects.create(user=user, authority=authority, is_lead=lead)
-    return user
-
-
-@pytest.fixture
-def reviewer(django_user_model):
-    user = django_user_model.objects.create_user("reviewer", password=PASSWORD)
-    user.groups.add(Group.objects.get(name=workflow.REVIEWERS))
     return user
 
 
