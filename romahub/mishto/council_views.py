@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -92,8 +93,17 @@ def council(request):
     })
 
 
+class CouncilLoginForm(AuthenticationForm):
+    """Council accounts are named by the e-mail address the invitation went to."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("E-mail")
+
+
 class CouncilLoginView(LoginView):
     template_name = "mishto/login.html"
+    authentication_form = CouncilLoginForm
     redirect_authenticated_user = True
 
     def get_default_redirect_url(self):

@@ -96,3 +96,7 @@ def test_council_login_page_signs_in_and_goes_to_the_council_page(client, django
     assert client.get("/sk/mishto/login/").status_code == 200
     response = client.post("/sk/mishto/login/", {"username": "lead@derby.example", "password": PASSWORD})
     assert response.status_code == 302 and response["Location"] == "/sk/mishto/council/"
+
+
+def test_council_login_asks_for_the_email_address(client):
+    assert '<label for="id_username">E-mail</label>' in client.get("/sk/mishto/login/").content.decode()
