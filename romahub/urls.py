@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("conference/", include("romahub.conference.urls")),
     path("services/", include("romahub.directory.urls")),
     path("mishto/", include("romahub.mishto.urls")),
+    path("resources/", include("romahub.resources.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -18,6 +18,12 @@ def long_date(value: date) -> str:
     return dateformat.format(value, pgettext("long date format", "l j F Y"))
 
 
+def day_month_year(value: date) -> str:
+    """e.g. "14 December 2026", "14. decembra 2026", "14 decembrie 2026"."""
+    # Translators: a PHP-style date format, as for the long date but without the weekday.
+    return dateformat.format(value, pgettext("date format without weekday", "j F Y"))
+
+
 # Names used by the formats above, extracted so each language can correct Django's defaults.
 MONTHS = [
     gettext_noop("January"), gettext_noop("February"), gettext_noop("March"), gettext_noop("April"),

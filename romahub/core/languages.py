@@ -2,6 +2,19 @@
 
 from django.conf import settings
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+# Names of the languages services and resources are offered in (ISO 639 codes).
+LANGUAGE_NAMES = {
+    "en": _("English"),
+    "ro": _("Romanian"),
+    "sk": _("Slovak"),
+    "cs": _("Czech"),
+    "hu": _("Hungarian"),
+    "pl": _("Polish"),
+    "bg": _("Bulgarian"),
+    "rom": _("Romani"),
+}
 
 OTHER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware import locale
+from django.utils.cache import get_max_age
 
 CACHE_GENERATION_KEY = "pagecache:generation"
 PAGE_CACHE_HEADER = "X-Page-Cache"
@@ -111,9 +112,15 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if self._storable(response):
             headers = [(h, response[h]) for h in _KEPT_HEADERS if h in response]
-            cache.set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
+            cache.set(key, (response.status_code, headers, response.content), self._lifetime(response))
             response[PAGE_CACHE_HEADER] = "miss"
         return response
+
+    @staticmethod
+    def _lifetime(response) -> int:
+        """The cache's lifetime, shortened by the page's own max-age (a page that shows today's date)."""
+        max_age = get_max_age(response)
+        return settings.PAGE_CACHE_SECONDS if max_age is None else min(max_age, settings.PAGE_CACHE_SECONDS)
 
     @staticmethod
     def _storable(response) -> bool:

@@ -3,13 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from romahub.core.languages import LANGUAGE_NAMES
 from romahub.directory.models import ServiceLanguage, TaxonomyTerm
 from romahub.places.models import LocalAuthority
-
-LANGUAGE_NAMES = {
-    "en": _("English"), "ro": _("Romanian"), "sk": _("Slovak"), "cs": _("Czech"), "hu": _("Hungarian"),
-    "pl": _("Polish"), "bg": _("Bulgarian"), "rom": _("Romani"),
-}
 
 
 class TermChoiceField(forms.ModelChoiceField):

@@ -9,7 +9,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from romahub.directory.forms import LANGUAGE_NAMES, TermsChoiceField
+from romahub.core.languages import LANGUAGE_NAMES
+from romahub.directory.forms import TermsChoiceField
 from romahub.directory.models import Organization, Service, Suggestion, TaxonomyTerm
 
 POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}$")

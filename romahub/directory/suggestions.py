@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from wagtail.log_actions import log
 
-from romahub.directory.forms import LANGUAGE_NAMES
+from romahub.core.languages import LANGUAGE_NAMES
 from romahub.directory.models import (
     Location,
     Organization,

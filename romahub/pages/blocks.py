@@ -134,12 +134,21 @@ TOOLS = {
     "prepare": {
         "url_name": "conference:prepare",
         "title": _("Prepare for the conference"),
-        "description": _("Six questions to think about, to print or save as a PDF. We never keep your answers."),
+        "description": _(
+            "Six questions to think about, to print or save as a PDF. We never keep your answers."
+        ),
     },
     "services": {
         "url_name": "directory:search",
         "title": _("Find help near you"),
         "description": _("Advocates, interpreters, advice services and Roma organisations in England."),
+    },
+    "resources": {
+        "url_name": "resources:library",
+        "title": _("Resources library"),
+        "description": _(
+            "Guides, law, training and research, with what each one costs and the languages it is in."
+        ),
     },
     "someone-with-you": {
         "url_name": "directory:search",

@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from romahub.core.models import HubPage
 from romahub.pages.blocks import GuideStreamBlock, SourceBlock, ToolLinkBlock
+from romahub.resources.models import AUDIENCES
 
 INTRO_FEATURES = ["bold", "link", "ul", "ol"]
 REVIEW_NOTICE = _(
@@ -82,12 +83,26 @@ class SectionPage(HubPage):
         default=False,
         help_text=_("For pages a parent may need to leave quickly. Applies to every guide below."),
     )
+    resource_audience = models.CharField(
+        _("resources shown"),
+        max_length=20,
+        choices=AUDIENCES,
+        blank=True,
+        help_text=_("The section lists the library's resources for this audience, grouped by kind."),
+    )
+    resources_intro = RichTextField(
+        _("introduction to the resources"),
+        features=INTRO_FEATURES,
+        blank=True,
+    )
 
     content_panels = HubPage.content_panels + [
         FieldPanel("summary"),
         FieldPanel("intro"),
         FieldPanel("tools"),
         FieldPanel("exit_button"),
+        FieldPanel("resource_audience"),
+        FieldPanel("resources_intro"),
     ]
     search_fields = HubPage.search_fields + [
         index.SearchField("summary"),
@@ -95,12 +110,20 @@ class SectionPage(HubPage):
     ]
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.GuidePage"]
+    override_translatable_fields = [SynchronizedField("resource_audience")]
 
     class Meta:
         verbose_name = _("audience section")
 
     def guides(self):
         return self.get_children().live().public().type(GuidePage).specific()
+
+    def resource_groups(self):
+        from romahub.resources.library import Filters, grouped, matching
+
+        if not self.resource_audience:
+            return []
+        return grouped(matching(Filters(audience=self.resource_audience)))
 
 
 class GuidePage(HubPage):
@@ -236,9 +259,7 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         verbose_name = _("glossary term")
         verbose_name_plural = _("glossary terms")
         ordering = ["term"]
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_glossary_slug")
-        ]
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_glossary_slug")]
 
     def __str__(self):
         return self.term
@@ -262,9 +283,7 @@ class CommunityReview(models.Model):
     it: a translation re-published after the review counts as awaiting review again.
     """
 
-    page = models.OneToOneField(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="community_review"
-    )
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="community_review")
     reviewed_at = models.DateTimeField(_("reviewed at"))
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -45,11 +45,37 @@ def _public_data_changed(sender, **kwargs):
     invalidate_page_cache()
 
 
-for _model in ("Service", "Organization", "Location", "TaxonomyTerm", "Phone", "ServiceLanguage", "Schedule", "ServiceArea", "ServiceAtLocation"):
-    post_save.connect(_public_data_changed, sender=f"directory.{_model}", dispatch_uid=f"pagecache-directory-{_model}-save")
-    post_delete.connect(_public_data_changed, sender=f"directory.{_model}", dispatch_uid=f"pagecache-directory-{_model}-delete")
+for _model in (
+    "Service",
+    "Organization",
+    "Location",
+    "TaxonomyTerm",
+    "Phone",
+    "ServiceLanguage",
+    "Schedule",
+    "ServiceArea",
+    "ServiceAtLocation",
+):
+    post_save.connect(
+        _public_data_changed, sender=f"directory.{_model}", dispatch_uid=f"pagecache-directory-{_model}-save"
+    )
+    post_delete.connect(
+        _public_data_changed,
+        sender=f"directory.{_model}",
+        dispatch_uid=f"pagecache-directory-{_model}-delete",
+    )
 
 
 for _model in ("CharterVersion", "CharterValue", "Pledge", "PledgeAction", "PledgeActivity", "Participation"):
-    post_save.connect(_public_data_changed, sender=f"mishto.{_model}", dispatch_uid=f"pagecache-mishto-{_model}-save")
-    post_delete.connect(_public_data_changed, sender=f"mishto.{_model}", dispatch_uid=f"pagecache-mishto-{_model}-delete")
+    post_save.connect(
+        _public_data_changed, sender=f"mishto.{_model}", dispatch_uid=f"pagecache-mishto-{_model}-save"
+    )
+    post_delete.connect(
+        _public_data_changed, sender=f"mishto.{_model}", dispatch_uid=f"pagecache-mishto-{_model}-delete"
+    )
+
+
+post_save.connect(_public_data_changed, sender="resources.Resource", dispatch_uid="pagecache-resources-save")
+post_delete.connect(
+    _public_data_changed, sender="resources.Resource", dispatch_uid="pagecache-resources-delete"
+)

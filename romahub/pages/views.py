@@ -34,6 +34,7 @@ def sitemap(request):
     by_key: dict = {}
     for page in pages:
         by_key.setdefault(page.translation_key, []).append(page)
+
     def absolute(page):
         # The request's own host: the Wagtail Site record may still say "localhost".
         url = page.get_url(request)
@@ -45,16 +46,14 @@ def sitemap(request):
         for page in group:
             url = absolute(page)
             if url:
-                entries.append(
-                    {"loc": url, "lastmod": page.last_published_at, "alternates": alternates}
-                )
+                entries.append({"loc": url, "lastmod": page.last_published_at, "alternates": alternates})
     entries += _directory_entries(request)
     xml = render_to_string("pages/sitemap.xml", {"entries": entries})
     return HttpResponse(xml, content_type="application/xml; charset=utf-8")
 
 
 def _directory_entries(request) -> list[dict]:
-    """The Mishto pledges, the directory's search page and each service page, in every language."""
+    """The Mishto pages, the directory, the resources library and each service and resource, in every language."""
     from django.conf import settings
     from django.urls import reverse
     from django.utils import translation
@@ -76,11 +75,19 @@ def _directory_entries(request) -> list[dict]:
     targets = [("mishto:pledges", (), None)] if charter else []
     targets += [("mishto:register", (), None)] + [
         ("mishto:authority", (slug,), None)
-        for slug in Participation.objects.order_by("authority__name").values_list("authority__slug", flat=True)
+        for slug in Participation.objects.order_by("authority__name").values_list(
+            "authority__slug", flat=True
+        )
     ]
     targets += [("directory:search", (), None)] + [
         ("directory:service", (service.pk,), service.last_modified)
         for service in Service.objects.exclude(status="defunct").only("id", "last_modified").order_by("name")
+    ]
+    from romahub.resources.library import sources as resource_sources
+
+    targets += [("resources:library", (), None)] + [
+        ("resources:resource", (slug,), None)
+        for slug in resource_sources().order_by("slug").values_list("slug", flat=True)
     ]
     for name, args, lastmod in targets:
         alternates = in_every_language(name, args)

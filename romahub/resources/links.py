@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 
+from romahub.core.middleware import invalidate_page_cache
 from romahub.resources.models import Resource
 
 TIMEOUT_SECONDS = 10
@@ -65,7 +66,12 @@ def check_all(fetcher=fetch, concurrency: int = CONCURRENCY) -> dict[str, int]:
     now = timezone.now()
     for resource, outcome in zip(targets, outcomes, strict=True):
         Resource.objects.filter(translation_key=resource.translation_key).update(
-            link_status=outcome.status, link_moved_to=outcome.moved_to, link_problem=outcome.problem, link_checked_at=now,
+            link_status=outcome.status,
+            link_moved_to=outcome.moved_to,
+            link_problem=outcome.problem,
+            link_checked_at=now,
         )
         counts["moved" if outcome.moved_to else "broken" if outcome.problem else "ok"] += 1
+    if targets:
+        invalidate_page_cache()  # resource pages say when a link did not work; bulk updates send no signal
     return counts

@@ -36,6 +36,7 @@ from romahub.pages.models import (
 from romahub.pages.permissions import ensure_editorial_groups
 from romahub.pages.starter_content import validate
 from romahub.places.loader import load_local_authorities
+from romahub.resources.loader import load_starter_resources
 
 _BLOCK_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|None")
 
@@ -55,6 +56,7 @@ class LoadReport:
     created_directory_terms: int = 0
     created_services: int = 0
     created_charter: bool = False
+    created_resources: int = 0
 
     @property
     def changed(self) -> bool:
@@ -68,6 +70,7 @@ class LoadReport:
             or self.created_directory_terms
             or self.created_services
             or self.created_charter
+            or self.created_resources
         )
 
     def summary(self) -> str:
@@ -77,7 +80,8 @@ class LoadReport:
             f"Created {len(self.created_pages)} pages, {len(self.created_translations)} page "
             f"translations, {self.created_terms} glossary terms, {self.translated_terms} "
             f"glossary term translations, {self.created_authorities} local authorities, "
-            f"{self.created_directory_terms} directory terms, {self.created_services} services"
+            f"{self.created_directory_terms} directory terms, {self.created_services} services, "
+            f"{self.created_resources} resources"
             f"{' and the Mishto charter' if self.created_charter else ''}."
         )
 
@@ -88,8 +92,7 @@ def read_data() -> dict:
         raise StarterContentError("Starter content is not valid:\n" + "\n".join(problems))
     data_dir = validate.DATA_DIR
     guides = [
-        json.loads(path.read_text(encoding="utf-8"))
-        for path in sorted((data_dir / "guides").glob("*.json"))
+        json.loads(path.read_text(encoding="utf-8")) for path in sorted((data_dir / "guides").glob("*.json"))
     ]
     guides.sort(key=lambda g: (g["section"], g.get("order", 99), g["slug"]))
     return {
@@ -144,7 +147,11 @@ def seed_translation(source_obj, locale: Locale, target_obj) -> None:
 
 def _target_copy(obj, values: dict):
     """An unsaved copy of `obj` carrying the target language's values, for segment extraction."""
-    clone = obj.specific.__class__.objects.get(pk=obj.pk) if isinstance(obj, Page) else obj.__class__.objects.get(pk=obj.pk)
+    clone = (
+        obj.specific.__class__.objects.get(pk=obj.pk)
+        if isinstance(obj, Page)
+        else obj.__class__.objects.get(pk=obj.pk)
+    )
     for name, value in values.items():
         setattr(clone, name, value)
     return clone
@@ -196,7 +203,9 @@ def _ensure_home(site_data: dict, locale: Locale, report: LoadReport) -> HomePag
         return home
     root = Page.get_first_root_node()
     # Wagtail's first migration leaves a "Welcome" page in the site root; the hub replaces it.
-    for welcome in Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore"):
+    for welcome in Page.objects.filter(
+        depth=2, content_type__model="page", content_type__app_label="wagtailcore"
+    ):
         if welcome.get_children_count() == 0:
             Site.objects.filter(root_page=welcome).update(root_page=root)
             welcome.delete()
@@ -217,7 +226,13 @@ def _ensure_home(site_data: dict, locale: Locale, report: LoadReport) -> HomePag
     report.created_pages.append(home.url_path)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=settings.WAGTAIL_SITE_NAME)
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name=settings.WAGTAIL_SITE_NAME,
+        )
     else:
         site.root_page = home
         site.site_name = settings.WAGTAIL_SITE_NAME
@@ -235,9 +250,14 @@ def _load_english(data: dict, locale: Locale, report: LoadReport) -> dict[str, P
         page = _child_by_slug(home, section["slug"], SectionPage) or _add_child(
             home,
             SectionPage(
-                title=en["title"], slug=section["slug"], summary=en["summary"],
-                intro=en["intro"], exit_button=section.get("exit_button", False),
+                title=en["title"],
+                slug=section["slug"],
+                summary=en["summary"],
+                intro=en["intro"],
+                exit_button=section.get("exit_button", False),
                 tools=_tools(section.get("tools", [])),
+                resource_audience=section.get("audience", ""),
+                resources_intro=en.get("resources_intro", ""),
             ),
             report,
         )
@@ -250,8 +270,11 @@ def _load_english(data: dict, locale: Locale, report: LoadReport) -> dict[str, P
         page = _child_by_slug(parent, guide["slug"], GuidePage) or _add_child(
             parent,
             GuidePage(
-                title=en["title"], slug=guide["slug"], summary=en["summary"],
-                body=_stream(en["body"]), sources=_stream(sources),
+                title=en["title"],
+                slug=guide["slug"],
+                summary=en["summary"],
+                body=_stream(en["body"]),
+                sources=_stream(sources),
             ),
             report,
         )
@@ -266,7 +289,9 @@ def _load_english(data: dict, locale: Locale, report: LoadReport) -> dict[str, P
         en = info["en"]
         pages[f"info:{info['slug']}"] = _child_by_slug(home, info["slug"], InformationPage) or _add_child(
             home,
-            InformationPage(title=en["title"], slug=info["slug"], summary=en.get("summary", ""), body=_stream(en["body"])),
+            InformationPage(
+                title=en["title"], slug=info["slug"], summary=en.get("summary", ""), body=_stream(en["body"])
+            ),
             report,
         )
 
@@ -280,9 +305,12 @@ def _load_english(data: dict, locale: Locale, report: LoadReport) -> dict[str, P
 def _page_values(key: str, item: dict) -> dict:
     """The translatable field values of one page, from its language entry in the data."""
     if key == "home":
-        return {name: item[name] for name in ("title", "hero_heading", "hero_text", "hero_link_text", "sections_heading", "intro")}
+        return {
+            name: item[name]
+            for name in ("title", "hero_heading", "hero_text", "hero_link_text", "sections_heading", "intro")
+        }
     if key.startswith("section:"):
-        return {"title": item["title"], "summary": item["summary"], "intro": item["intro"]}
+        return {name: item.get(name, "") for name in ("title", "summary", "intro", "resources_intro")}
     if key == "glossary":
         return {"title": item["title"], "intro": item["intro"]}
     return {"title": item["title"], "summary": item.get("summary", ""), "body": _stream(item["body"])}
@@ -320,8 +348,11 @@ def _load_glossary(data: dict, default_locale: Locale, locales: list[Locale], re
         term = GlossaryTerm.objects.filter(slug=entry["slug"], locale=default_locale).first()
         if term is None:
             term = GlossaryTerm.objects.create(
-                slug=entry["slug"], locale=default_locale,
-                term=en["term"], definition=en["definition"], aliases=en.get("aliases", ""),
+                slug=entry["slug"],
+                locale=default_locale,
+                term=en["term"],
+                definition=en["definition"],
+                aliases=en.get("aliases", ""),
             )
             report.created_terms += 1
         for locale in locales:
@@ -330,7 +361,10 @@ def _load_glossary(data: dict, default_locale: Locale, locales: list[Locale], re
             item = entry.get(locale.language_code)
             if not item:
                 continue
-            target = _target_copy(term, {"term": item["term"], "definition": item["definition"], "aliases": item.get("aliases", "")})
+            target = _target_copy(
+                term,
+                {"term": item["term"], "definition": item["definition"], "aliases": item.get("aliases", "")},
+            )
             seed_translation(term, locale, target)
             report.translated_terms += 1
 
@@ -360,4 +394,5 @@ def load_starter_content() -> LoadReport:
     except StarterDirectoryError as error:
         raise StarterContentError(f"starter services: {error}") from error
     report.created_charter = load_starter_charter()
+    report.created_resources = load_starter_resources()
     return report

@@ -5,32 +5,13 @@ import urllib.error
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import Locale
 
 from romahub.resources import links
 from romahub.resources.library import Filters, matching
-from romahub.resources.models import Resource, delimited
+from romahub.resources.models import Resource
+from romahub.resources.tests.conftest import resource
 
 pytestmark = pytest.mark.django_db
-
-
-def resource(title, *, audiences=("lawyers",), kind="guide", cost="free", languages=("en",), url="https://example.org/x", **extra):
-    return Resource.objects.create(
-        title=title, summary=f"{title}: a summary in the hub's words.", publisher="Example publisher", url=url,
-        audiences=delimited(audiences), kind=kind, cost=cost, languages=delimited(languages), source="Test",
-        locale=Locale.get_default(), **extra,
-    )
-
-
-@pytest.fixture
-def shelf():
-    return {
-        "act": resource("Children Act 1989", kind="legislation", audiences=("lawyers", "social-workers")),
-        "guide": resource("Child protection: a guide for parents", audiences=("parents",), languages=("en", "ro", "sk")),
-        "book": resource("A practitioner text", kind="guide", cost="paid", price="£95", audiences=("lawyers",)),
-        "course": resource("Cultural awareness course", kind="training", cost="free-registration", audiences=("councils", "social-workers")),
-        "reports": resource("Law reports", kind="case-law", cost="subscription", audiences=("lawyers",), needs_login=True),
-    }
 
 
 def titles(filters) -> list[str]:
@@ -135,6 +116,7 @@ def test_admin_list_shows_link_health(client, django_user_model, shelf):
 
 
 def test_editors_add_a_resource_with_audience_checkboxes(client, django_user_model):
+    Resource.objects.all().delete()
     editor = django_user_model.objects.create_user("editor", password="a long pass phrase 1")
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
@@ -148,4 +130,12 @@ def test_editors_add_a_resource_with_audience_checkboxes(client, django_user_mod
     assert response.status_code == 302
     saved = Resource.objects.get(title="Working Together to Safeguard Children")
     assert saved.audiences == ",social-workers,lawyers," and saved.languages == ",en,"
+    assert saved.slug == "working-together-to-safeguard-children"  # made from the title when left empty
     assert [r.title for r in matching(Filters(audience="lawyers"))] == ["Working Together to Safeguard Children"]
+
+
+def test_every_kind_has_a_group_in_section_lists():
+    from romahub.resources.library import GROUPS
+    from romahub.resources.models import KINDS
+
+    assert sorted(kind for *_, kinds in GROUPS for kind in kinds) == sorted(code for code, _label in KINDS)
