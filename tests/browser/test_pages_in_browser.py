@@ -21,8 +21,10 @@ def page_type_paths(hub_url, language):
     urls = [u for u in re.findall(r"<loc>(.*?)</loc>", xml) if f"/{language}/" in u]
     paths = [re.sub(r"^https?://[^/]+", "", u) for u in urls]
     home = f"/{language}/"
-    sections = [p for p in paths if p.count("/") == 3 and p != home and "glossary" not in p and "/services/" not in p]
-    guides = [p for p in paths if p.count("/") == 4 and "/services/" not in p and "/mishto/" not in p]
+    apps = ("/services/", "/mishto/", "/resources/")
+    sections = [p for p in paths if p.count("/") == 3 and p != home and "glossary" not in p and not any(a in p for a in apps)]
+    guides = [p for p in paths if p.count("/") == 4 and not any(a in p for a in apps)]
+    resources = [p for p in paths if p.startswith(f"/{language}/resources/") and p.count("/") == 4]
     services = [p for p in paths if p.startswith(f"/{language}/services/") and p.count("/") == 4]
     return {
         "home": home,
@@ -51,6 +53,11 @@ def page_type_paths(hub_url, language):
         "council-login": f"/{language}/mishto/login/",
         "report-change": next(p for p in services if p.count("/") == 4) + "report/",
         "service": next(p for p in services if p.count("/") == 4),
+        "lawyers": next(p for p in sections if p.endswith("/lawyers/")),
+        "resources": f"/{language}/resources/",
+        "resources-filtered": f"/{language}/resources/?audience=lawyers&kind=legislation&free=on",
+        "resources-error": f"/{language}/resources/?audience=robots",
+        "resource": resources[0],
     }
 
 
@@ -66,7 +73,8 @@ def assert_no_axe_violations(page):
 CASES = [(language, kind) for language in LANGUAGES for kind in (
     "home", "section", "parents-guide", "guide", "conference-guide", "glossary", "information", "search", "search-empty", "not-found",
     "planner", "planner-dates", "planner-error", "prepare", "services", "services-filtered", "services-error", "services-near", "service", "suggest", "report-change", "pledges",
-    "register", "authority", "badge-check", "council-login",
+    "register", "authority", "badge-check", "council-login", "lawyers", "resources", "resources-filtered", "resources-error",
+    "resource",
 )]
 
 
@@ -331,6 +339,41 @@ def test_suggesting_a_service_works_without_javascript(browser, hub_url, paths, 
     page.wait_for_load_state()
     assert page.url.endswith(f"/{language}/services/suggest/sent/")
     assert len(page.locator("main h1").inner_text()) > 5
+    context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_resources_library_filters_work_without_javascript(browser, hub_url, paths, language):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(hub_url + paths[language]["resources"])
+    everything = page.locator("ol.results > li").count()
+    assert everything >= 40 and page.locator(".cost-label").count() > 0  # paid ones are labelled
+    page.locator("#id_audience").select_option("lawyers")
+    page.locator("#id_free").check()
+    page.locator("form.directory-form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "audience=lawyers" in page.url and "free=on" in page.url  # a shareable address
+    free = page.locator("ol.results > li").count()
+    assert 0 < free < everything and page.locator(".cost-label").count() == 0
+    assert re.search(rf"\b{free}\b", page.locator("#results-heading").inner_text())
+    page.locator("ol.results > li h3 a").first.click()
+    page.wait_for_load_state()
+    citation = page.locator(".citation").inner_text()
+    assert "http" in citation and page.locator("html").get_attribute("lang") == language
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_lawyers_section_lists_resources_grouped_by_kind(browser, hub_url, paths, language):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(hub_url + paths[language]["lawyers"])
+    groups = page.locator("#resources-heading ~ h3")
+    assert groups.count() >= 4  # legislation, case law, practice, training, research
+    assert page.locator(".resources-intro li").count() == 4  # interpreters, capacity, legal aid, cultural competence
+    assert page.locator("section[aria-labelledby=resources-heading] .cost-label").count() >= 1
     context.close()
 
 
