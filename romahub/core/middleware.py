@@ -25,7 +25,7 @@ _UNCACHED_PREFIXES = ("/admin/", "/documents/", "/language/", "/static/", "/medi
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
 
 
-_MAP_PATHS = re.compile(r"^/[a-z]{2}/services/")
+_MAP_PATHS = re.compile(r"^/[a-z]{2}/(services/|mishto/$)")  # the directory and the Mishto register
 
 
 def map_tile_origin(tile_url: str) -> str:
@@ -47,7 +47,7 @@ class SecurityHeadersMiddleware:
             response._csp_replace = settings.ADMIN_CSP_REPLACE
             response["X-Frame-Options"] = "SAMEORIGIN"
         elif settings.MAP_TILE_URL and _MAP_PATHS.match(request.path):
-            # Directory pages may draw a map; its tiles come from the host in settings.
+            # Directory and register pages may draw a map; its tiles come from the host in settings.
             response._csp_update = {"img-src": [map_tile_origin(settings.MAP_TILE_URL)]}
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)

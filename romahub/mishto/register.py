@@ -40,6 +40,8 @@ def as_json(entry: Entry, base_url: str) -> dict:
         "authority": participation.authority.name,
         "slug": participation.authority.slug,
         "ons_code": participation.authority.ons_code or None,
+        "area_centre": {"latitude": participation.authority.latitude, "longitude": participation.authority.longitude}
+        if participation.authority.has_point else None,
         "region": participation.authority.region,
         "status": entry.status.code,
         "charter_version": participation.version.number,

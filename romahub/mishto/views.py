@@ -31,7 +31,10 @@ def register_page(request):
     form = RegisterFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     entries = register.entries(data.get("region", ""), data.get("status", ""))
-    return render(request, "mishto/register.html", {"form": form, "entries": entries, "current": charter.current_version()})
+    return render(request, "mishto/register.html", {
+        "form": form, "entries": entries, "current": charter.current_version(),
+        "any_located": any(entry.authority.has_point for entry in entries),
+    })
 
 
 @require_GET

@@ -51,4 +51,14 @@ def load_local_authorities() -> tuple[int, int]:
                 authority.details_checked_on = date.fromisoformat(row["details_checked_on"])
             authority.save()
             detailed += 1
+    _fill_centres()
     return created, detailed
+
+
+def _fill_centres() -> None:
+    """Each area's centre from ONS's published centroids, where no editor has set one."""
+    points = json.loads((DATA_DIR / "centroids.json").read_text(encoding="utf-8"))["points"]
+    for authority in LocalAuthority.objects.filter(latitude=None).exclude(ons_code=""):
+        point = points.get(authority.ons_code)
+        if point:
+            LocalAuthority.objects.filter(pk=authority.pk).update(latitude=point[0], longitude=point[1])

@@ -41,6 +41,10 @@ class LocalAuthority(models.Model):
     official_name = models.CharField(_("official name"), max_length=200, blank=True)
     ons_code = models.CharField(_("ONS code"), max_length=9, blank=True)
     region = models.CharField(_("region"), max_length=40, choices=REGIONS)
+    # The area's centre as ONS publishes it (data/centroids.json names the datasets): a map
+    # marker for the council, not an address anyone should travel to.
+    latitude = models.FloatField(_("latitude of the area's centre"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude of the area's centre"), null=True, blank=True)
 
     childrens_rights_service = models.TextField(_("children's rights service"), blank=True)
     childrens_rights_phone = models.CharField(_("children's rights phone"), max_length=40, blank=True)
@@ -75,6 +79,10 @@ class LocalAuthority(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def has_point(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
 
     def rules(self) -> Rules:
         """England's rules with this authority's own timescales where it has set them."""

@@ -63,7 +63,10 @@ def hub_url(tmp_path_factory):
     # invented, located services that exist only in this throwaway database.
     located = str(Path(__file__).with_name("located_services.json"))
     env["MISHTO_DEMO_PASSWORD"] = DEMO_PASSWORD
-    steps = (["migrate", "--noinput", "-v0"], ["load_starter_content"], ["import_oruk", located], ["mishto_demo"])
+    # Likewise, real councils "sign" there so that the register's map has places to show.
+    signed = Path(__file__).with_name("signed_councils.py").read_text()
+    steps = (["migrate", "--noinput", "-v0"], ["load_starter_content"], ["import_oruk", located], ["mishto_demo"],
+             ["shell", "-c", signed])
     for args in steps:
         subprocess.run([python, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
     port = _free_port()

@@ -320,6 +320,25 @@ def test_map_mirrors_the_list_and_loads_only_when_asked(browser, hub_url, paths,
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_register_map_mirrors_the_list(browser, hub_url, paths, language):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(hub_url + paths[language]["register"])
+    located = page.locator("#register-list li[data-lat]")
+    assert located.count() >= 3
+    assert not any("leaflet" in url for url in requested), "Leaflet must load only when the reader asks"
+    page.locator("[data-map-toggle]").click()
+    page.locator(".leaflet-container .leaflet-marker-icon").first.wait_for()
+    page.wait_for_timeout(400)
+    assert _map_markers(page) == located.count()
+    assert_no_axe_violations(page)
+    assert all(url.startswith(hub_url) for url in requested)
+    context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_suggesting_a_service_works_without_javascript(browser, hub_url, paths, language):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
     page = context.new_page()

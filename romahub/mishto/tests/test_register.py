@@ -140,3 +140,37 @@ def test_a_status_change_reaches_the_cached_register_at_once(client, settings):
     assert client.get("/en/mishto/")["X-Page-Cache"] == "hit"
     Participation.objects.filter(authority__slug="leicester").delete()
     assert "/en/mishto/leicester/" not in client.get("/en/mishto/").content.decode()
+
+
+def test_every_council_has_its_area_centre_from_ons():
+    located = LocalAuthority.objects.exclude(ons_code="").exclude(slug="demonstration-borough")
+    assert located.filter(latitude=None).count() == 0
+    derby = LocalAuthority.objects.get(slug="derby")
+    assert 52.8 < derby.latitude < 53.0 and -1.6 < derby.longitude < -1.4  # inside the city, not typed by hand
+
+
+@pytest.mark.parametrize("language", ["en", "sk", "ro"])
+def test_register_map_mirrors_the_list(client, councils, settings, language):
+    settings.MAP_TILE_URL = "https://tile.example.org/{z}/{x}/{y}.png"
+    LocalAuthority.objects.filter(slug="rotherham").update(latitude=None, longitude=None)
+    response = client.get(f"/{language}/mishto/")
+    body = response.content.decode()
+    located = re.findall(r'<li class="result" data-lat="(-?\d+\.\d+)" data-lon="(-?\d+\.\d+)" data-title="([^"]+)"', body)
+    assert sorted(name for *_, name in located) == ["Derby", "Hackney", "Leicester"]  # Rotherham has no centre now
+    assert 'data-map-list="register-list"' in body and "data-map-toggle" in body
+    assert "https://tile.example.org" in response["Content-Security-Policy"]
+    assert "Office for National Statistics" in body or language != "en"
+
+
+def test_no_map_control_when_no_listed_council_has_a_centre(client, councils):
+    LocalAuthority.objects.update(latitude=None, longitude=None)
+    body = client.get("/en/mishto/").content.decode()
+    assert "data-map-toggle" not in body and "data-lat" not in body
+
+
+def test_the_json_register_gives_each_area_centre(client, councils):
+    document = client.get("/api/mishto/authorities").json()
+    validate_register(document)
+    centre = {item["slug"]: item["area_centre"] for item in document["contents"]}["derby"]
+    derby = LocalAuthority.objects.get(slug="derby")
+    assert centre == {"latitude": derby.latitude, "longitude": derby.longitude}
