@@ -91,7 +91,7 @@ def load_starter_resources() -> int:
                 cost=item["cost"],
                 price=item.get("price", ""),
                 needs_login=item.get("needs_login", False),
-                source=item["source"],
+                source=item["source"], editor_note=item.get("editor_note", ""),
             )
             created += 1
         for locale in others:

@@ -103,6 +103,10 @@ class Resource(TranslatableMixin, models.Model):
         help_text=_("The day someone read the public page. Never a guess."),
     )
     checked_by = models.CharField(_("checked by"), max_length=100, blank=True)
+    editor_note = models.TextField(
+        _("note for editors"), blank=True,
+        help_text=_("Never shown to readers: what is not confirmed yet and how the details were found."),
+    )
     # Link health, written by `manage.py check_resource_links`, never at request time.
     link_status = models.PositiveSmallIntegerField(_("link status"), null=True, blank=True)
     link_problem = models.CharField(_("link problem"), max_length=200, blank=True)
@@ -138,6 +142,7 @@ class Resource(TranslatableMixin, models.Model):
                 "source",
                 "last_checked",
                 "checked_by",
+                "editor_note",
                 "link_status",
                 "link_problem",
                 "link_moved_to",

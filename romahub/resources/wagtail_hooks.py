@@ -83,7 +83,7 @@ class ResourceViewSet(SnippetViewSet):
             [FieldPanel("cost"), FieldPanel("price"), FieldPanel("needs_login")], heading=_("Cost")
         ),
         MultiFieldPanel(
-            [FieldPanel("source"), FieldRowPanel([FieldPanel("last_checked"), FieldPanel("checked_by")])],
+            [FieldPanel("source"), FieldPanel("editor_note"), FieldRowPanel([FieldPanel("last_checked"), FieldPanel("checked_by")])],
             heading=_("Where the details come from"),
         ),
     ]

@@ -73,3 +73,10 @@ def test_bad_data_is_refused_with_a_reason(item, problem):
 
 def test_a_repeated_key_is_refused():
     assert any("more than once" in found for found in problems([good(), good()]))
+
+
+def test_notes_for_editors_stay_out_of_public_pages(client):
+    resource = Resource.objects.filter(locale__language_code="en").exclude(editor_note="").first()
+    assert resource.editor_note.startswith("How the details were found")
+    body = client.get(f"/en/resources/{resource.slug}/").content.decode()
+    assert resource.source in body.replace("&#x27;", "'") and resource.editor_note not in body
