@@ -27,7 +27,10 @@ def english_and_slovak_guide():
     return english, english.get_translation(Locale.objects.get(language_code="sk"))
 
 
-PRIVATE_URLS = ["/admin/", "/admin/pages/", "/admin/reports/translation-status/", "/admin/snippets/pages/glossaryterm/"]
+PRIVATE_URLS = [
+    "/admin/", "/admin/pages/", "/admin/reports/translation-status/", "/admin/snippets/pages/glossaryterm/",
+    "/admin/snippets/resources/resource/",
+]
 
 
 @pytest.mark.django_db

@@ -139,3 +139,23 @@ def test_every_kind_has_a_group_in_section_lists():
     from romahub.resources.models import KINDS
 
     assert sorted(kind for *_, kinds in GROUPS for kind in kinds) == sorted(code for code, _label in KINDS)
+
+
+@pytest.mark.parametrize("role,can_add,can_edit", [
+    ("Editors", True, True), ("Moderators", True, True), ("Translators", False, True), (None, False, False),
+])
+def test_who_may_add_and_edit_resources(client, django_user_model, shelf, role, can_add, can_edit):
+    user = django_user_model.objects.create_user("someone", password="a long pass phrase 1")
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    client.force_login(user)
+    added = client.get("/admin/snippets/resources/resource/add/").status_code
+    edited = client.get(f"/admin/snippets/resources/resource/edit/{shelf['act'].pk}/").status_code
+    assert (added == 200) is can_add and (edited == 200) is can_edit
+    if not can_add:
+        assert added in (302, 403)
+
+
+def test_readers_never_reach_the_resources_admin(client, shelf):
+    response = client.get(f"/admin/snippets/resources/resource/edit/{shelf['act'].pk}/")
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
