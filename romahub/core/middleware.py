@@ -62,7 +62,8 @@ def invalidate_page_cache() -> None:
     cache.set(CACHE_GENERATION_KEY, time.time_ns(), timeout=None)
 
 
-def _generation() -> int:
+def public_data_generation() -> int:
+    """Changes whenever public data changes (see invalidate_page_cache): a key for derived caches."""
     generation = cache.get(CACHE_GENERATION_KEY)
     if generation is None:
         generation = time.time_ns()
@@ -100,7 +101,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self._eligible(request):
             return self.get_response(request)
-        key = self._key(request, _generation())
+        key = self._key(request, public_data_generation())
         stored = cache.get(key)
         if stored is not None:
             status, headers, content = stored

@@ -9,6 +9,7 @@
   answers for places the directory knows.
 """
 
+import hashlib
 import json
 import math
 import re
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
+from romahub.core.middleware import public_data_generation
 from romahub.directory.models import Location
 
 POSTCODE = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$")
@@ -59,10 +61,27 @@ def distance_km(a: Point, latitude: float, longitude: float) -> float:
 
 
 class OfflineGeocoder:
+    """Places the directory already knows: its locations' postcodes, postcode districts and towns.
+
+    Answers are cached until public data next changes (a new location may add a place): readers
+    search the same towns and districts again and again, and each lookup scans the locations.
+    """
+
+    CACHE_SECONDS = 60 * 60
+
     def lookup(self, query: str) -> Point | None:
         place = normalise(query)
         if not place:
             return None
+        key = f"geocode:offline:{public_data_generation()}:{hashlib.sha256(place.encode()).hexdigest()}"
+        cached = cache.get(key)
+        if cached is not None:
+            return Point(*cached) if cached else None
+        point = self._look_up(place)
+        cache.set(key, (point.latitude, point.longitude, point.label) if point else (), self.CACHE_SECONDS)
+        return point
+
+    def _look_up(self, place: str) -> Point | None:
         located = Location.objects.filter(latitude__isnull=False, longitude__isnull=False)
         if POSTCODE.match(place.replace(" ", "")):
             rows = located.filter(postal_code__iexact=place)

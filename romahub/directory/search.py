@@ -9,8 +9,10 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.db.models import CharField, Count, Prefetch, Q, Window
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
+from romahub.directory import fulltext
 from romahub.directory.geocoding import EARTH_RADIUS_KM, Point, distance_km
 from romahub.directory.models import (
     Organization,
@@ -77,12 +79,9 @@ def matching_services(filters: Filters, language: str = "en"):
     if filters.query:
         words = filters.query.split()[:8]
         for word in words:
-            # The organisation as a subquery too: a join would look one up for every service.
-            organizations = Organization.objects.filter(name__icontains=word)
-            match = Q(name__icontains=word) | Q(description__icontains=word) | Q(organization__in=organizations)
+            match = _text_match(word)
             term_match = Q(name__icontains=word)
             if language in ("sk", "ro"):
-                match |= Q(**{f"name_{language}__icontains": word}) | Q(**{f"description_{language}__icontains": word})
                 term_match |= Q(**{f"name_{language}__icontains": word})
             # The few terms are matched first, so the links are read through their index, and
             # not at all when no term matches.
@@ -100,6 +99,19 @@ def matching_services(filters: Filters, language: str = "en"):
         areas = ServiceArea.objects.filter(Q(local_authority=filters.authority) | Q(name__in=NATIONAL_AREAS))
         services = services.filter(pk__in=areas.values("service_id"))
     return services
+
+
+def _text_match(word: str) -> Q:
+    """Services whose own text or organisation has `word`: the full-text index where there is one."""
+    if fulltext.available():
+        # The typed word is a query parameter, never part of the SQL.
+        return Q(pk__in=RawSQL(fulltext.services_matching_sql(), [fulltext.match_expression(word)]))  # noqa: S611
+    # The organisation as a subquery: a join would look one up for every service.
+    # Every language's text, as the full-text index has: a reader may type a word in any of them.
+    match = Q(organization__in=Organization.objects.filter(name__icontains=word))
+    for name in ("name", "name_sk", "name_ro", "description", "description_sk", "description_ro"):
+        match |= Q(**{f"{name}__icontains": word})
+    return match
 
 
 def _with_details(queryset):

@@ -92,11 +92,11 @@ def hub_navigation(context):
     """
     from django.core.cache import cache
 
-    from romahub.core.middleware import _generation
+    from romahub.core.middleware import public_data_generation
 
     request = context.get("request")
     host = request.get_host() if request else ""
-    key = f"hubnav:{_generation()}:{get_language()}:{host}"
+    key = f"hubnav:{public_data_generation()}:{get_language()}:{host}"
     navigation = cache.get(key)
     if navigation is None:
         navigation = _navigation(request)

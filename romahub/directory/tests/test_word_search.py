@@ -1,0 +1,62 @@
+"""Words search: every write reaches it (saves, queryset updates, renames, deletes), typed
+punctuation is harmless, and on SQLite it ignores diacritics (FTS5)."""
+
+import pytest
+from django.core.management.sql import emit_post_migrate_signal
+from django.db import connection
+
+from romahub.directory import fulltext
+from romahub.directory.models import Organization, Service
+from romahub.directory.search import Filters, matching_services
+from romahub.directory.tests.helpers import make_service
+
+pytestmark = pytest.mark.django_db
+
+
+def found(query, language="en") -> set[str]:
+    return set(matching_services(Filters(query=query), language).values_list("name", flat=True))
+
+
+@pytest.fixture
+def service():
+    return make_service("Kirklees Roma welcome", terms=[])
+
+
+def test_words_match_the_start_of_words_in_name_description_and_organisation(service):
+    assert "Kirklees Roma welcome" in found("kirkl")
+    assert "Kirklees Roma welcome" in found("KIRKLEES welcome")
+    assert "Kirklees Roma welcome" in found("ajutor")  # the Romanian description
+    assert "Kirklees Roma welcome" in found("organisation kirklees")
+    assert "Kirklees Roma welcome" not in found("kirklees nowhere")
+
+
+def test_queryset_updates_renames_and_deletes_reach_the_search(service):
+    Service.objects.filter(pk=service.pk).update(description="Drop-in sessions on Tuesdays.")
+    assert "Kirklees Roma welcome" in found("tuesdays")
+    Organization.objects.filter(pk=service.organization_id).update(name="Huddersfield Community Trust")
+    assert "Kirklees Roma welcome" in found("huddersfield")
+    Service.objects.filter(pk=service.pk).delete()
+    assert "Kirklees Roma welcome" not in found("kirklees")
+
+
+@pytest.mark.parametrize("query", ['"', 'roma"', "roma*", "NEAR(roma)", "roma AND", "-roma", "col:roma", "^"])
+def test_punctuation_and_operators_are_only_text(client, service, query):
+    assert client.get("/en/services/", {"q": query}).status_code == 200
+
+
+def test_slovak_text_is_found_with_or_without_diacritics(service):
+    Service.objects.filter(pk=service.pk).update(description_sk="Pomoc a služby pre rómske rodiny.")
+    assert "Kirklees Roma welcome" in found("služby", "sk")
+    # FTS5 folds diacritics; the LIKE search PostgreSQL uses does not.
+    assert ("Kirklees Roma welcome" in found("sluzby", "sk")) is (connection.vendor == "sqlite")
+
+
+def test_after_migrate_the_index_and_its_triggers_are_made_again(service):
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:  # as when a migration remakes the table
+            for statement in fulltext.DROP:
+                cursor.execute(statement)
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert "Kirklees Roma welcome" in found("kirklees")
+    Service.objects.filter(pk=service.pk).update(name="Calderdale Roma welcome")
+    assert "Calderdale Roma welcome" in found("calderdale")
