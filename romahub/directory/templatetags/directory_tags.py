@@ -1,5 +1,7 @@
 from django import template
 from django.conf import settings
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -27,3 +29,15 @@ def field_widget(field):
     if described:
         attrs["aria-describedby"] = " ".join(described)
     return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag
+def select_options(field):
+    """A select's options, the current one selected. In Python: a template loop over the 153
+    council areas was a third of the search page's rendering."""
+    value = field.value()
+    current = "" if value is None else str(value)
+    return format_html_join(
+        "", '<option value="{}"{}>{}</option>',
+        ((str(choice), mark_safe(" selected") if str(choice) == current else "", label) for choice, label in field.field.choices),
+    )
