@@ -12,6 +12,8 @@ search keeps the LIKE filters in romahub.directory.search.
 from pathlib import Path
 
 from django.db import connection
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 
 _SQL = Path(__file__).with_name("sql") / "service_text_sqlite.sql"
 DROP = [
@@ -46,9 +48,14 @@ def match_expression(word: str) -> str:
     return '"' + word.replace('"', '""') + '"*'
 
 
-def services_matching_sql() -> str:
-    """SQL for the ids of services with a word that starts with the one given as the parameter."""
-    return (
-        "SELECT id FROM directory_service WHERE rowid IN "
-        "(SELECT rowid FROM directory_service_text WHERE directory_service_text MATCH %s)"
+def matches(word: str) -> RawSQL:
+    """A condition on a service row: its text has a word that starts with `word`.
+
+    On the row's own rowid: going through the id column (IN (SELECT id ...)) took half as long again.
+    """
+    return RawSQL(  # noqa: S611 (the typed word is a parameter, never part of the SQL)
+        '"directory_service"."rowid" IN '
+        "(SELECT rowid FROM directory_service_text WHERE directory_service_text MATCH %s)",
+        [match_expression(word)],
+        output_field=BooleanField(),
     )

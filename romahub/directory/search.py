@@ -9,7 +9,6 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.db.models import CharField, Count, Prefetch, Q, Window
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
 from romahub.directory import fulltext
@@ -104,8 +103,7 @@ def matching_services(filters: Filters, language: str = "en"):
 def _text_match(word: str) -> Q:
     """Services whose own text or organisation has `word`: the full-text index where there is one."""
     if fulltext.available():
-        # The typed word is a query parameter, never part of the SQL.
-        return Q(pk__in=RawSQL(fulltext.services_matching_sql(), [fulltext.match_expression(word)]))  # noqa: S611
+        return Q(fulltext.matches(word))
     # The organisation as a subquery: a join would look one up for every service.
     # Every language's text, as the full-text index has: a reader may type a word in any of them.
     match = Q(organization__in=Organization.objects.filter(name__icontains=word))
