@@ -37,6 +37,10 @@ PATHS = {
     "guide": "/en/parents/child-protection-conference/",
     "search": "/en/search/?q=conference",
     "services": "/en/services/?help=advocacy&help=interpreting",
+    "resources": "/en/resources/",
+    "lawyers": "/en/lawyers/",
+    "resource": "/en/resources/children-act-1989/",
+    "register": "/en/mishto/",
     "oruk-api": "/api/oruk/services?per_page=50",
 }
 BUDGETS = {"guide_total_bytes": 50 * 1024, "stylesheet_bytes": 15 * 1024, "home_p99_ms_at_10": 50.0}

@@ -1,4 +1,5 @@
 import datetime
+import math
 
 from django.http import Http404
 from django.shortcuts import render
@@ -10,23 +11,30 @@ from romahub.resources import citation
 from romahub.resources.forms import LibraryForm
 from romahub.resources.library import Filters, localized, matching
 from romahub.resources.library import find as find_resource
+from romahub.resources.models import Resource
+
+# Twenty a page keeps the library, like every page, inside its weight budget on a phone.
+PER_PAGE = 20
 
 
 @require_GET
 def library(request):
     form = LibraryForm(request.GET or None)
     filters = form.filters() if form.is_valid() else Filters()
-    results = localized(matching(filters)) if not form.errors else []
-    return render(
-        request,
-        "resources/library.html",
-        {
-            "form": form,
-            "filters": filters,
-            "results": results,
-            "total": len(results),
-        },
-    )
+    found = matching(filters) if not form.errors else Resource.objects.none()
+    total = found.count()
+    pages = max(1, math.ceil(total / PER_PAGE))
+    try:
+        page = min(pages, max(1, int(request.GET.get("page", "1"))))
+    except ValueError:
+        page = 1
+    start = (page - 1) * PER_PAGE
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "resources/library.html", {
+        "form": form, "filters": filters, "results": localized(found[start : start + PER_PAGE]), "total": total,
+        "page": page, "pages": pages, "page_query": query.urlencode(), "first_number": start + 1,
+    })
 
 
 @require_GET

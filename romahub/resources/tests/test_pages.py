@@ -10,7 +10,7 @@ from wagtail.models import Locale
 
 from romahub.pages.models import SectionPage
 from romahub.resources.models import Resource
-from romahub.resources.tests.conftest import translate
+from romahub.resources.tests.conftest import resource, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -164,3 +164,16 @@ def test_changing_a_resource_refreshes_cached_pages(client, shelf, settings):
 
 def test_home_page_points_to_the_library(client):
     assert 'href="/en/resources/"' in page(client, "/en/")
+
+
+def test_library_pages_hold_twenty_and_keep_the_filters(client, shelf):
+    for number in range(25):
+        resource(f"Extra guide {number:02}", audiences=("parents",))
+    first = page(client, "/en/resources/?audience=parents")
+    assert "26 resources found" in first and len(listed(first)) == 20
+    assert 'href="?audience=parents&amp;page=2" rel="next"' in first
+    second = page(client, "/en/resources/?audience=parents&page=2")
+    assert len(listed(second)) == 6 and '<ol class="results" start="21">' in second
+    assert set(listed(first)).isdisjoint(listed(second))
+    assert len(listed(page(client, "/en/resources/?audience=parents&page=99"))) == 6  # past the end: the last page
+    assert len(listed(page(client, "/en/resources/?audience=parents&page=x"))) == 20
