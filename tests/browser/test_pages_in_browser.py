@@ -390,6 +390,21 @@ def test_resources_library_filters_work_without_javascript(browser, hub_url, pat
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_the_citation_copies_with_one_press(browser, hub_url, paths, language):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=hub_url)
+    page = context.new_page()
+    page.goto(hub_url + paths[language]["resource"])
+    page.locator("[data-copy] button").click()
+    status = page.locator("[data-copy] [role=status]")
+    status.wait_for()
+    page.wait_for_function("document.querySelector('[data-copy] [role=status]').textContent.length > 0")
+    assert page.evaluate("navigator.clipboard.readText()") == page.locator("#citation").inner_text().strip()
+    assert_no_axe_violations(page)
+    context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_lawyers_section_lists_resources_grouped_by_kind(browser, hub_url, paths, language):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
     page = context.new_page()
