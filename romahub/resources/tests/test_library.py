@@ -111,8 +111,12 @@ def test_admin_list_shows_link_health(client, django_user_model, shelf):
     Resource.objects.filter(pk=shelf["book"].pk).update(link_problem="HTTP 404", link_status=404, link_checked_at="2026-11-23T10:00:00Z")
     Resource.objects.filter(pk=shelf["guide"].pk).update(link_moved_to="https://new.example/guide", link_status=301,
                                                           link_checked_at="2026-11-23T10:00:00Z")
+    Resource.objects.filter(pk=shelf["course"].pk).update(link_problem="no answer: timed out", link_checked_at="2026-11-23T10:00:00Z")
+    Resource.objects.filter(pk=shelf["act"].pk).update(link_status=200, link_checked_at="2026-11-23T10:00:00Z")
     body = client.get("/admin/snippets/resources/resource/").content.decode()
     assert "HTTP 404" in body and "moved to https://new.example/guide" in body
+    assert "no answer: timed out" in body and "working" in body
+    assert "awaiting community review" in body
 
 
 def test_editors_add_a_resource_with_audience_checkboxes(client, django_user_model):
