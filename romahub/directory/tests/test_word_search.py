@@ -1,12 +1,14 @@
 """Words search: every write reaches it (saves, queryset updates, renames, deletes), typed
 punctuation is harmless, and on SQLite it ignores diacritics (FTS5)."""
 
+import re
+
 import pytest
 from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection
 
 from romahub.directory import fulltext
-from romahub.directory.models import Organization, Service
+from romahub.directory.models import Organization, Service, ServiceAtLocation
 from romahub.directory.search import Filters, matching_services
 from romahub.directory.tests.helpers import make_service
 
@@ -60,3 +62,20 @@ def test_after_migrate_the_index_and_its_triggers_are_made_again(service):
     assert "Kirklees Roma welcome" in found("kirklees")
     Service.objects.filter(pk=service.pk).update(name="Calderdale Roma welcome")
     assert "Calderdale Roma welcome" in found("calderdale")
+
+
+def test_words_and_a_place_together(client):
+    near = make_service("Derby Roma welcome", latitude=52.922, longitude=-1.476, postcode="DE1 3AA", city="Derby")
+    make_service("Leeds Roma welcome", latitude=53.80, longitude=-1.55, postcode="LS1 1AA", city="Leeds")
+    make_service("Derby housing advice", latitude=52.92, longitude=-1.47, postcode="DE1 2AA", city="Derby")
+    body = client.get("/en/services/", {"q": "roma welcome", "near": "DE1"}).content.decode()
+    names = re.findall(r'class="result__title"><a href="[^"]+">([^<]+)</a>', body)
+    assert names[:2] == [near.name, "Leeds Roma welcome"] and "Derby housing advice" not in names
+
+
+def test_the_word_condition_works_inside_a_subquery(service):
+    # Sorting by distance asks for the locations of the matching services: a subquery, where
+    # Django renames the service table.
+    matching = matching_services(Filters(query="kirklees"))
+    assert ServiceAtLocation.objects.filter(service__in=matching).count() == 0  # no location, but no error
+    assert Service.objects.filter(pk__in=matching.values("pk")).count() == 1
