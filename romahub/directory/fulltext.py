@@ -4,8 +4,10 @@ On SQLite, a words search scanned every service's name and description with LIKE
 50,000 services); the FTS5 index answers in a few milliseconds. It also ignores diacritics, so a
 reader on a phone without a Slovak keyboard finds "služby" by typing "sluzby". Triggers on the
 service and organisation tables (sql/service_text_sqlite.sql) keep the index in step with every
-write, including bulk inserts and queryset updates that send no Django signal; after every
-migrate the index and its triggers are made again, since remaking a table drops its triggers. On PostgreSQL the
+write, including bulk inserts and queryset updates that send no Django signal. The index, its
+view and its triggers are dropped before every migrate and made again after it (apps.py): a
+migration that remakes a table would renumber its rows, and SQLite would refuse to rename a table
+while a trigger names a missing one. On PostgreSQL the
 search keeps the LIKE filters in romahub.directory.search.
 """
 
@@ -21,6 +23,7 @@ DROP = [
     "DROP TRIGGER IF EXISTS directory_service_text_delete",
     "DROP TRIGGER IF EXISTS directory_service_text_update",
     "DROP TRIGGER IF EXISTS directory_service_text_insert",
+    "DROP VIEW IF EXISTS directory_service_text_source",
     "DROP TABLE IF EXISTS directory_service_text",
 ]
 
@@ -30,12 +33,20 @@ def create_statements() -> list[str]:
     return [statement.strip() for statement in text.split("\n\n") if statement.strip()]
 
 
+def drop(using: str = "default") -> None:
+    _execute(DROP, using)
+
+
 def rebuild(using: str = "default") -> None:
-    """Drop and make the index again from the services (after every migrate, see apps.py)."""
+    """Make the index again from the services."""
+    _execute(DROP + create_statements(), using)
+
+
+def _execute(statements: list[str], using: str) -> None:
     from django.db import connections
 
     with connections[using].cursor() as cursor:
-        for statement in DROP + create_statements():
+        for statement in statements:
             cursor.execute(statement)
 
 
