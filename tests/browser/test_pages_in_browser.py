@@ -287,24 +287,30 @@ def _map_markers(page) -> int:
         (total, icon) => total + (icon.classList.contains('marker-cluster') ? Number(icon.querySelector('[aria-hidden]').textContent) : 1), 0)""")
 
 
+def _open_map_over(page, url, located_items) -> list[str]:
+    """Open the page, check Leaflet is not loaded before the reader asks, open the map and check
+    it shows every located list item; returns every URL the page requested."""
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(url)
+    located = page.locator(located_items).count()
+    assert located >= 3
+    assert not any("leaflet" in url for url in requested), "Leaflet must load only when the reader asks"
+    page.locator("[data-map-toggle]").click()
+    page.locator(".leaflet-container .leaflet-marker-icon").first.wait_for()
+    page.wait_for_timeout(400)  # cluster animation
+    assert page.locator("[data-map-toggle]").get_attribute("aria-expanded") == "true"
+    assert _map_markers(page) == located
+    assert_no_axe_violations(page)
+    return requested
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_map_mirrors_the_list_and_loads_only_when_asked(browser, hub_url, paths, language):
     context = browser.new_context(viewport={"width": 360, "height": 800})
     page = context.new_page()
-    requested = []
-    page.on("request", lambda request: requested.append(request.url))
-    page.goto(hub_url + paths[language]["services-near"])
-    located = page.locator("ol.results li[data-lat]")
-    assert located.count() >= 3
-    assert not any("leaflet" in url for url in requested), "Leaflet must load only when the reader asks"
-    toggle = page.locator("[data-map-toggle]")
-    toggle.click()
-    page.locator(".leaflet-container .leaflet-marker-icon").first.wait_for()
-    page.wait_for_timeout(400)  # cluster animation
-    assert toggle.get_attribute("aria-expanded") == "true"
-    assert _map_markers(page) == located.count()
+    requested = _open_map_over(page, hub_url + paths[language]["services-near"], "ol.results li[data-lat]")
     assert page.locator(".marker-cluster").count() >= 1, "nearby services should cluster"
-    assert_no_axe_violations(page)
     # A marker's pop-up shows the same details, and the same link, as its list item.
     page.locator(".marker-cluster").first.click()
     page.wait_for_timeout(600)
@@ -314,7 +320,7 @@ def test_map_mirrors_the_list_and_loads_only_when_asked(browser, hub_url, paths,
     link.wait_for()
     assert page.locator(f'ol.results .result__title a[href="{link.get_attribute("href")}"]').count() == 1
     assert all(url.startswith(hub_url) for url in requested)
-    toggle.click()
+    page.locator("[data-map-toggle]").click()
     assert page.locator("[data-map-canvas]").is_hidden()
     context.close()
 
@@ -323,17 +329,7 @@ def test_map_mirrors_the_list_and_loads_only_when_asked(browser, hub_url, paths,
 def test_register_map_mirrors_the_list(browser, hub_url, paths, language):
     context = browser.new_context(viewport={"width": 360, "height": 800})
     page = context.new_page()
-    requested = []
-    page.on("request", lambda request: requested.append(request.url))
-    page.goto(hub_url + paths[language]["register"])
-    located = page.locator("#register-list li[data-lat]")
-    assert located.count() >= 3
-    assert not any("leaflet" in url for url in requested), "Leaflet must load only when the reader asks"
-    page.locator("[data-map-toggle]").click()
-    page.locator(".leaflet-container .leaflet-marker-icon").first.wait_for()
-    page.wait_for_timeout(400)
-    assert _map_markers(page) == located.count()
-    assert_no_axe_violations(page)
+    requested = _open_map_over(page, hub_url + paths[language]["register"], "#register-list li[data-lat]")
     assert all(url.startswith(hub_url) for url in requested)
     context.close()
 
