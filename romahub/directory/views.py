@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from romahub.core.pagination import requested_page
 from romahub.core.ratelimit import allow
 from romahub.directory.forms import ServiceSearchForm
 from romahub.directory.geocoding import GeocoderUnavailable, Point, geocoder
@@ -42,10 +43,7 @@ def search(request):
     if searched:
         point = _place(form)
     if not form.is_bound or (searched and not form.errors):
-        try:
-            page = max(1, int(request.GET.get("page", "1")))
-        except ValueError:
-            page = 1
+        page = requested_page(request)
         data = form.cleaned_data if searched else {}
         filters = Filters(
             query=data.get("q", ""), help=list(data.get("help") or []), audience=data.get("audience"),

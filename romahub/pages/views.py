@@ -70,6 +70,7 @@ def _directory_entries(request) -> list[dict]:
     entries = []
     from romahub.mishto.charter import current_version
     from romahub.mishto.models import Participation
+    from romahub.resources.library import sources as resource_sources
 
     charter = current_version()
     targets = [("mishto:pledges", (), None)] if charter else []
@@ -83,8 +84,6 @@ def _directory_entries(request) -> list[dict]:
         ("directory:service", (service.pk,), service.last_modified)
         for service in Service.objects.exclude(status="defunct").only("id", "last_modified").order_by("name")
     ]
-    from romahub.resources.library import sources as resource_sources
-
     targets += [("resources:library", (), None)] + [
         ("resources:resource", (slug,), None)
         for slug in resource_sources().order_by("slug").values_list("slug", flat=True)

@@ -23,10 +23,6 @@ class Filters:
     language: str = ""
     free_only: bool = False
 
-    @property
-    def any(self) -> bool:
-        return bool(self.query or self.audience or self.kind or self.language or self.free_only)
-
 
 # How a section's list is grouped. Close kinds share a heading so that short lists stay short.
 GROUPS = [
@@ -47,8 +43,8 @@ def sources():
     return Resource.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
 
 
-def matching(filters: Filters, queryset=None, language: str | None = None):
-    resources = sources() if queryset is None else queryset
+def matching(filters: Filters, language: str | None = None):
+    resources = sources()
     if filters.audience:
         resources = resources.filter(audiences__contains=f",{filters.audience},")
     if filters.kind:
@@ -56,9 +52,8 @@ def matching(filters: Filters, queryset=None, language: str | None = None):
     if filters.language:
         resources = resources.filter(languages__contains=f",{filters.language},")
     if filters.free_only:
-        resources = resources.filter(
-            cost="free"
-        )  # free with registration is not "free" here: it asks for details
+        # Free with registration is not "free" here: it asks for the reader's details.
+        resources = resources.filter(cost="free")
     language = _language(language)
     for word in filters.query.split()[:8]:
         found = Q(title__icontains=word) | Q(summary__icontains=word) | Q(publisher__icontains=word)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
+from romahub.core.pagination import requested_page
 from romahub.resources import citation
 from romahub.resources.forms import LibraryForm
 from romahub.resources.library import Filters, localized, matching
@@ -24,10 +25,7 @@ def library(request):
     found = matching(filters) if not form.errors else Resource.objects.none()
     total = found.count()
     pages = max(1, math.ceil(total / PER_PAGE))
-    try:
-        page = min(pages, max(1, int(request.GET.get("page", "1"))))
-    except ValueError:
-        page = 1
+    page = min(pages, requested_page(request))
     start = (page - 1) * PER_PAGE
     query = request.GET.copy()
     query.pop("page", None)
