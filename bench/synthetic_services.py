@@ -180,6 +180,7 @@ def generate(count: int, seed: int = 42) -> dict:
     """Add `count` synthetic services (numbered after any already there). Django must be set up."""
     from django.db import connection, transaction
 
+    from romahub.directory import search_index
     from romahub.directory.models import (
         Location,
         Organization,
@@ -280,6 +281,7 @@ def generate(count: int, seed: int = 42) -> dict:
                             (ServiceAtLocation, links), (Phone, phones), (ServiceLanguage, languages),
                             (Schedule, schedules), (ServiceArea, areas), (through, service_terms)):
             model.objects.bulk_create(rows, batch_size=2000)
+        search_index.changed()  # bulk_create sends no signals
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return {

@@ -305,3 +305,21 @@ class Suggestion(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == self.PENDING
+
+
+class SearchIndexRevision(models.Model):
+    """Which state of the directory the search index (search_index.py) must reflect.
+
+    One row. Every save or delete of a directory record gives it a new random token in the same
+    transaction, so each server process notices, on its next search, that its index is out of
+    date, and builds it again. A random token rather than a counter: a rolled-back transaction
+    puts an old token back, and that token still names the state it was made for.
+    """
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("search index revision")
+
+    def __str__(self):
+        return self.token

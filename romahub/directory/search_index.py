@@ -1,0 +1,262 @@
+"""The directory's search index: every listed service's filters, words and places, in memory.
+
+Each server process builds it from the database on its first search, and again on the first
+search after any directory record changes (SearchIndexRevision, bumped by the signals at the
+end of this file). A service is a position: its place among the listed services sorted by name
+(ties by id). Every filter is then a set of positions (bitsets.py), so a search is a few `&` and
+`|`, the total is a bit count, and a page sorted by name is the set's next twenty members. With
+50,000 services the same search in SQL counted and sorted tens of thousands of rows per request
+(docs/decisions.md).
+
+Code that writes directory rows without model signals (bulk_create, QuerySet.update, raw SQL)
+calls `changed()` in the same transaction.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+import threading
+import uuid
+from array import array
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import CharField
+from django.db.models.functions import Cast
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from romahub.directory import bitsets
+from romahub.directory.geocoding import EARTH_RADIUS_KM, distances_from
+from romahub.directory.words import fold, words_in
+
+LISTED_STATUSES = ("active", "temporarily closed")
+# A service area with one of these names covers every local authority.
+NATIONAL_AREAS = ("England", "United Kingdom", "UK", "England and Wales", "Great Britain")
+CELL_DEGREES = 0.1  # the places grid: about 11 km north to south, 7 km west to east in England
+MAX_WORDS = 8
+# Sorting by distance: up to FEW_MATCHES located matches are all measured; more are looked for in
+# a growing box on the grid, while the page ends within the first BOX_SEARCH_UP_TO.
+FEW_MATCHES = 2000
+BOX_SEARCH_UP_TO = 200
+_PREFIX_MEMO_SIZE = 4096
+
+
+@dataclass
+class SearchIndex:
+    token: str | None
+    ids: list[str]  # by position, as text: uuid.UUID(text) for the few a page shows
+    terms: dict[int, int] = field(default_factory=dict)  # taxonomy term pk: services
+    term_names: list[tuple[int, str, str, str]] = field(default_factory=list)  # pk and folded en, sk, ro names
+    languages: dict[str, int] = field(default_factory=dict)  # ISO 639 code: services
+    free: int = 0
+    areas: dict[int, int] = field(default_factory=dict)  # local authority pk: services
+    national: int = 0
+    located: int = 0
+    places: dict[int, list[tuple[float, float]]] = field(default_factory=dict)  # position: its points
+    grid: dict[tuple[int, int], list[tuple[int, float, float]]] = field(default_factory=dict)
+    vocabulary: list[str] = field(default_factory=list)  # sorted
+    postings: dict[str, int | array] = field(default_factory=dict)
+    _prefixes: dict[str, int] = field(default_factory=dict, repr=False)
+
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    @property
+    def everything(self) -> int:
+        return bitsets.all_below(self.size)
+
+    def with_word(self, typed: str, language: str = "en") -> int:
+        """Services whose text or organisation has words starting as `typed`'s do, or whose kind of
+        help or audience is named with it (in English or the reader's language)."""
+        parts = words_in(typed)
+        if not parts:
+            return self.everything  # only punctuation: nothing to look for
+        found = self.everything
+        for part in parts:
+            found &= self._with_prefix(part)
+        wanted = fold(typed.strip())
+        for pk, english, slovak, romanian in self.term_names:
+            if wanted in english or (language == "sk" and wanted in slovak) or (language == "ro" and wanted in romanian):
+                found |= self.terms.get(pk, 0)
+        return found
+
+    def _with_prefix(self, prefix: str) -> int:
+        known = self._prefixes.get(prefix)
+        if known is not None:
+            return known
+        found = 0
+        start = bisect_left(self.vocabulary, prefix)
+        for word in self.vocabulary[start:]:
+            if not word.startswith(prefix):
+                break
+            posting = self.postings[word]
+            found |= posting if isinstance(posting, int) else bitsets.from_positions(posting, self.size)
+        if len(self._prefixes) >= _PREFIX_MEMO_SIZE:
+            self._prefixes.clear()
+        self._prefixes[prefix] = found
+        return found
+
+    def nearest(self, matching: int, latitude: float, longitude: float, need: int | None = None) -> list[tuple[float, int]]:
+        """(km to its nearest point, position) for matching located services, nearest first (ties
+        by name): the first `need`, or all of them.
+
+        Few matches: their points are measured. Many: the grid is read in a box around the place
+        that grows until it holds `need` services within its radius (a service whose nearest point
+        is in the box but beyond the radius may be nearer through a point outside the box, so it
+        waits for a larger box); a box past 640 km, or no `need`, measures them all.
+        """
+        matching &= self.located
+        count = matching.bit_count()
+        if need is not None and count > FEW_MATCHES and need <= BOX_SEARCH_UP_TO:
+            packed = bitsets.as_bytes(matching, self.size)
+            radius = 10.0
+            while radius <= 640.0:
+                found = self._within(packed, latitude, longitude, radius)
+                if len(found) >= need:
+                    return sorted((distance, position) for position, distance in found.items())[:need]
+                radius *= max(2.0, 1.5 * math.sqrt(need / len(found))) if found else 4.0
+        measure = distances_from(latitude, longitude)
+        ordered = sorted(
+            (min(measure(lat, lon) for lat, lon in self.places[position]), position)
+            for position in bitsets.positions(matching)
+        )
+        return ordered if need is None else ordered[:need]
+
+    def _within(self, packed: bytes, latitude: float, longitude: float, radius: float) -> dict[int, float]:
+        dlat = radius / (math.pi * EARTH_RADIUS_KM / 180) * 1.01
+        widest = math.radians(min(89.0, abs(latitude) + dlat))
+        dlon = min(180.0, dlat / max(math.cos(widest), 1e-6))
+        measure = distances_from(latitude, longitude)
+        found: dict[int, float] = {}
+        contains = bitsets.contains
+        for row in range(_cell(latitude - dlat), _cell(latitude + dlat) + 1):
+            for column in range(_cell(longitude - dlon), _cell(longitude + dlon) + 1):
+                for position, lat, lon in self.grid.get((row, column), ()):
+                    if contains(packed, position):
+                        distance = measure(lat, lon)
+                        if distance <= radius and distance < found.get(position, math.inf):
+                            found[position] = distance
+        return found
+
+
+def _cell(degrees: float) -> int:
+    return math.floor(degrees / CELL_DEGREES)
+
+
+def build(token: str | None = None) -> SearchIndex:
+    """Read every listed service and what it is filtered by: a handful of queries."""
+    from romahub.directory.models import (
+        Service,
+        ServiceArea,
+        ServiceAtLocation,
+        ServiceLanguage,
+        TaxonomyTerm,
+    )
+
+    rows = (
+        Service.objects.filter(status__in=LISTED_STATUSES)
+        .order_by("name", "id")
+        .annotate(key=_text("pk"))
+        .values_list("key", "cost", "name", "name_sk", "name_ro", "description", "description_sk", "description_ro", "organization__name")
+    )
+    index = SearchIndex(token=token, ids=[])
+    position_of: dict[str, int] = {}
+    free: list[int] = []
+    words: dict[str, list[int]] = defaultdict(list)
+    for position, (pk, cost, *text) in enumerate(rows):
+        index.ids.append(pk)
+        position_of[pk] = position
+        if cost == "free":
+            free.append(position)
+        for word in set(words_in(" ".join(part or "" for part in text))):
+            words[word].append(position)
+    size = index.size
+    index.free = bitsets.from_positions(free, size)
+    # A common word is cheaper as a bitset (size / 8 bytes); a rare one as a list of positions.
+    for word, positions in words.items():
+        index.postings[word] = bitsets.from_positions(positions, size) if len(positions) * 32 >= size else array("I", positions)
+    index.vocabulary = sorted(index.postings)
+
+    index.terms = _grouped(Service.terms.through.objects.annotate(key=_text("service_id")).values_list("taxonomyterm_id", "key"), position_of, size)
+    index.term_names = [
+        (pk, fold(name), fold(name_sk), fold(name_ro))
+        for pk, name, name_sk, name_ro in TaxonomyTerm.objects.values_list("pk", "name", "name_sk", "name_ro")
+    ]
+    index.languages = _grouped(ServiceLanguage.objects.annotate(key=_text("service_id")).values_list("code", "key"), position_of, size)
+    areas = ServiceArea.objects.annotate(key=_text("service_id")).values_list("local_authority_id", "key", "name")
+    index.areas = _grouped(((la, service) for la, service, _name in areas if la is not None), position_of, size)
+    index.national = bitsets.from_positions(
+        (position_of[service] for _la, service, name in areas if name in NATIONAL_AREAS and service in position_of), size
+    )
+    located = ServiceAtLocation.objects.filter(location__latitude__isnull=False, location__longitude__isnull=False)
+    for service, lat, lon in located.annotate(key=_text("service_id")).values_list("key", "location__latitude", "location__longitude"):
+        position = position_of.get(service)
+        if position is not None:
+            index.places.setdefault(position, []).append((lat, lon))
+            index.grid.setdefault((_cell(lat), _cell(lon)), []).append((position, lat, lon))
+    index.located = bitsets.from_positions(index.places, size)
+    return index
+
+
+def _text(column: str) -> Cast:
+    """A UUID column as the database's text for it: half a million ids are read, and making UUID
+    objects of them took longer than the rest of the build."""
+    return Cast(column, output_field=CharField())
+
+
+def _grouped(pairs, position_of: dict, size: int) -> dict:
+    """{key: the set of positions} from (key, service id) pairs, leaving out unlisted services."""
+    groups: dict = defaultdict(list)
+    for key, service in pairs:
+        position = position_of.get(service)
+        if position is not None:
+            groups[key].append(position)
+    return {key: bitsets.from_positions(positions, size) for key, positions in groups.items()}
+
+
+_current: SearchIndex | None = None
+_building = threading.Lock()
+
+
+def current() -> SearchIndex:
+    """The index for the directory as it is now: one small query when nothing has changed."""
+    global _current
+    token = _revision()
+    index = _current
+    if index is None or index.token != token:
+        with _building:
+            index = _current
+            if index is None or index.token != token:
+                index = _current = build(token)
+                # The index is hundreds of thousands of long-lived objects without cycles: out of
+                # the collector's way, or each full collection walks them all (100 ms at 50,000).
+                gc.freeze()
+    return index
+
+
+def _revision() -> str | None:
+    from romahub.directory.models import SearchIndexRevision
+
+    return SearchIndexRevision.objects.filter(pk=1).values_list("token", flat=True).first()
+
+
+def changed(action: str = "", **_signal) -> None:
+    """Every process's index is out of date from this transaction's commit on."""
+    from romahub.directory.models import SearchIndexRevision
+
+    if action.startswith("pre_"):
+        return  # m2m_changed: the post_ signal follows
+
+    SearchIndexRevision.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
+
+
+def connect_signals() -> None:
+    from romahub.directory.models import Service
+
+    for model in ("Service", "Organization", "Location", "TaxonomyTerm", "ServiceLanguage", "ServiceArea", "ServiceAtLocation"):
+        post_save.connect(changed, sender=f"directory.{model}", dispatch_uid=f"search-index-{model}-save")
+        post_delete.connect(changed, sender=f"directory.{model}", dispatch_uid=f"search-index-{model}-delete")
+    m2m_changed.connect(changed, sender=Service.terms.through, dispatch_uid="search-index-terms")
