@@ -54,20 +54,10 @@ def normalise(query: str) -> str:
 
 def distance_km(a: Point, latitude: float, longitude: float) -> float:
     """Great-circle distance (haversine)."""
-    return distances_from(a.latitude, a.longitude)(latitude, longitude)
-
-
-def distances_from(latitude: float, longitude: float):
-    """A function giving the great-circle km from this place to (lat, lon), for measuring many."""
-    lat1 = math.radians(latitude)
-    cos_lat1, sin, cos, radians, asin, sqrt = math.cos(lat1), math.sin, math.cos, math.radians, math.asin, math.sqrt
-
-    def measure(lat: float, lon: float) -> float:
-        lat2 = radians(lat)
-        h = sin((lat2 - lat1) / 2) ** 2 + cos_lat1 * cos(lat2) * sin(radians(lon - longitude) / 2) ** 2
-        return 2 * EARTH_RADIUS_KM * asin(min(1.0, sqrt(h)))
-
-    return measure
+    lat1, lat2 = math.radians(a.latitude), math.radians(latitude)
+    dlat, dlon = lat2 - lat1, math.radians(longitude - a.longitude)
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 class OfflineGeocoder:

@@ -179,8 +179,13 @@ class Phone(models.Model):
 
     @property
     def tel(self) -> str:
-        digits = "".join(ch for ch in self.number if ch.isdigit() or ch == "+")
-        return f"+44{digits[1:]}" if digits.startswith("0") else digits
+        return tel_uri_number(self.number)
+
+
+def tel_uri_number(number: str) -> str:
+    """A UK number as a tel: link wants it: digits, in international form."""
+    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    return f"+44{digits[1:]}" if digits.startswith("0") else digits
 
 
 class ServiceLanguage(models.Model):

@@ -1,46 +1,53 @@
-"""One search result as HTML, built in Python.
+"""One search result as HTML, built in Python from the search index's card.
 
 The search page shows twenty of these. As a template included twenty times they were half the
-page's rendering time at 50,000 services (docs/decisions.md); the markup is the same as the
-service page's facts, and the strings are the same messages, so translations carry over.
+page's rendering time at 50,000 services (docs/decisions.md); the markup is what the template
+made, and the strings are the same messages, so translations carry over.
 """
+
+import uuid
 
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
-from django.utils.html import escape, format_html
+from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from romahub.directory.models import tel_uri_number
 from romahub.directory.search import Result
 
+_ANY_ID = uuid.UUID(int=0)
 
-def result_html(result: Result) -> str:
-    service = result.service
-    title = escape(service.title)
-    url = reverse("directory:service", args=[service.pk])
-    located = result.location is not None and result.location.has_point
+
+def results_html(results: list[Result]) -> str:
+    link = reverse("directory:service", args=[_ANY_ID])  # one reverse() for the page, not twenty
+    return "\n".join(result_html(result, link.replace(str(_ANY_ID), str(uuid.UUID(result.card.pk)))) for result in results)
+
+
+def result_html(result: Result, url: str) -> str:
+    card = result.card
+    title = escape(card.title)
     place = (
-        f' data-lat="{float(result.location.latitude)!r}" data-lon="{float(result.location.longitude)!r}" data-title="{title}"'
-        if located else ""
+        f' data-lat="{result.point[0]!r}" data-lon="{result.point[1]!r}" data-title="{title}"' if result.point else ""
     )
     facts = []
     if result.distance_miles is not None:
         miles = _("%(miles)s miles") % {"miles": floatformat(result.distance_miles, 1)}
         facts.append(_fact(_("Distance"), escape(miles)))
-    if result.languages:
-        facts.append(_fact(_("Languages"), ", ".join(escape(language.name) for language in result.languages)))
-    facts.append(_fact(_("Cost"), escape(_cost(service.cost))))
-    if result.phones:
-        links = (format_html('<a href="tel:{}">{}</a>', phone.tel, phone.number) for phone in result.phones)
+    if card.languages:
+        facts.append(_fact(_("Languages"), ", ".join(escape(name) for name in card.languages)))
+    facts.append(_fact(_("Cost"), escape(_cost(card.cost))))
+    if card.phones:
+        links = (f'<a href="tel:{escape(tel_uri_number(number))}">{escape(number)}</a>' for number in card.phones)
         facts.append(_fact(_("Phone"), ", ".join(links)))
-    elif service.url:
-        shown = Truncator(service.url.replace("https://", "").replace("http://", "")).chars(40)
-        facts.append(_fact(_("Website"), format_html('<a href="{}">{}</a>', service.url, shown)))
+    elif card.url:
+        shown = Truncator(card.url.replace("https://", "").replace("http://", "")).chars(40)
+        facts.append(_fact(_("Website"), f'<a href="{escape(card.url)}">{escape(shown)}</a>'))
     return (
         f'<li class="result"{place}>\n'
         f'  <h3 class="result__title"><a href="{url}">{title}</a></h3>\n'
-        f'  <p class="result__org">{escape(service.organization.name)}</p>\n'
-        f"  <p>{escape(Truncator(service.summary).words(30))}</p>\n"
+        f'  <p class="result__org">{escape(card.organisation)}</p>\n'
+        f"  <p>{escape(Truncator(card.summary).words(30))}</p>\n"
         f'  <dl class="facts">\n    {"".join(facts)}\n  </dl>\n'
         "</li>"
     )

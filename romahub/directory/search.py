@@ -2,16 +2,14 @@
 
 Filters narrow the set; a place, when given, sorts it by the distance to each service's nearest
 location (services with no location go last, as they may still serve the area by phone).
-Only the page's services are read from the database, with what a result shows.
+The index holds what a result shows, so a page of results costs no further query.
 """
 
-import uuid
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from romahub.directory import bitsets, search_index
-from romahub.directory.geocoding import Point, distance_km
-from romahub.directory.models import Phone, Service, ServiceAtLocation, ServiceLanguage, TaxonomyTerm
+from romahub.directory.geocoding import Point
+from romahub.directory.models import TaxonomyTerm
 from romahub.places.models import LocalAuthority
 
 KM_PER_MILE = 1.609344
@@ -19,11 +17,9 @@ KM_PER_MILE = 1.609344
 
 @dataclass
 class Result:
-    service: Service
+    card: search_index.Card
     distance_km: float | None = None
-    location: object = None  # the nearest of its locations on a map, or the first
-    phones: list = field(default_factory=list)
-    languages: list = field(default_factory=list)
+    point: tuple[float, float] | None = None  # its nearest point to the place, or its first
 
     @property
     def distance_miles(self) -> float | None:
@@ -63,55 +59,39 @@ def matching(filters: Filters, language: str = "en", index: search_index.SearchI
     return found
 
 
-def search_services(filters: Filters, language: str = "en", page: int = 1, per_page: int = 20) -> tuple[list[Result], int]:
-    """One page of results and the total.
+def search_services(filters: Filters, language: str = "en", page: int = 1, per_page: int = 20,
+                    index: search_index.SearchIndex | None = None) -> tuple[list[Result], int]:
+    """One page of results and the total, all from the index.
 
     Without a place: by name. With one: nearest first (ties by name), then the services with no
     location, by name.
     """
-    index = search_index.current()
+    index = index or search_index.current()
     found = matching(filters, language, index)
     total = found.bit_count()
     start = (page - 1) * per_page
     if start >= total:
         return [], total
     if not filters.point:
-        positions = bitsets.positions(found, skip=start, count=per_page)
-    else:
-        point = filters.point
-        located = (found & index.located).bit_count()
-        end = start + per_page
-        nearest = index.nearest(found, point.latitude, point.longitude, need=end if end <= located else None)
-        positions = [position for _distance, position in nearest[start:end]]
-        if len(positions) < per_page:
-            # Past the located services: those with no location follow, by name.
-            unlocated = found & ~index.located
-            positions += bitsets.positions(unlocated, skip=max(0, start - located), count=per_page - len(positions))
-    return _in_order([uuid.UUID(index.ids[position]) for position in positions], filters.point), total
+        return [_result(index, position) for position in bitsets.positions(found, skip=start, count=per_page)], total
+    point = filters.point
+    located = (found & index.located).bit_count()
+    end = start + per_page
+    nearest = index.nearest(found, point.latitude, point.longitude, need=end if end <= located else None)
+    results = [_result(index, position, closeness, point) for closeness, position in nearest[start:end]]
+    if len(results) < per_page:
+        # Past the located services: those with no location follow, by name.
+        unlocated = found & ~index.located
+        positions = bitsets.positions(unlocated, skip=max(0, start - located), count=per_page - len(results))
+        results += [_result(index, position) for position in positions]
+    return results, total
 
 
-def _in_order(page_ids: list, point: Point | None) -> list[Result]:
-    """The page's services with what a result shows (directory/includes/_result.html), in the
-    order of `page_ids`: five plain queries. (Prefetching through the services' child relations
-    took three times as long, in modelcluster.)"""
-    shown = ("name", "name_sk", "name_ro", "description", "description_sk", "description_ro", "url", "cost", "organization__name")
-    services = Service.objects.select_related("organization").only(*shown).in_bulk(page_ids)
-    phones, languages, locations = defaultdict(list), defaultdict(list), defaultdict(list)
-    for phone in Phone.objects.filter(service_id__in=page_ids):
-        phones[phone.service_id].append(phone)
-    for language in ServiceLanguage.objects.filter(service_id__in=page_ids).order_by("name"):
-        languages[language.service_id].append(language)
-    for link in ServiceAtLocation.objects.filter(service_id__in=page_ids).select_related("location"):
-        if link.location.has_point:
-            locations[link.service_id].append(link.location)
-    return [
-        _result(services[pk], point, locations[pk], phones=phones[pk], languages=languages[pk])
-        for pk in page_ids if pk in services
-    ]
-
-
-def _result(service: Service, point: Point | None, located: list, **details) -> Result:
-    if not point or not located:
-        return Result(service, None, located[0] if located else None, **details)
-    distance, nearest = min(((distance_km(point, loc.latitude, loc.longitude), loc) for loc in located), key=lambda pair: pair[0])
-    return Result(service, distance, nearest, **details)
+def _result(index: search_index.SearchIndex, position: int, closeness: float | None = None, place: Point | None = None) -> Result:
+    card, points = index.cards[position], index.places.get(position)
+    if not points:
+        return Result(card)
+    if place is None:
+        return Result(card, None, points[0][:2])
+    measure = search_index.closeness_from(place.latitude, place.longitude)
+    return Result(card, search_index.closeness_km(closeness), min(points, key=measure)[:2])

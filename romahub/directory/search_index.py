@@ -27,8 +27,9 @@ from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from romahub.core.languages import in_language
 from romahub.directory import bitsets
-from romahub.directory.geocoding import EARTH_RADIUS_KM, distances_from
+from romahub.directory.geocoding import EARTH_RADIUS_KM
 from romahub.directory.words import fold, words_in
 
 LISTED_STATUSES = ("active", "temporarily closed")
@@ -43,10 +44,36 @@ BOX_SEARCH_UP_TO = 200
 _PREFIX_MEMO_SIZE = 4096
 
 
+@dataclass(slots=True)
+class Card:
+    """What a result shows of a listed service (directory/result_html.py)."""
+
+    pk: str  # the database's text for the id
+    name: str
+    name_sk: str
+    name_ro: str
+    description: str
+    description_sk: str
+    description_ro: str
+    organisation: str
+    url: str
+    cost: str
+    phones: list = field(default_factory=list)  # numbers
+    languages: list = field(default_factory=list)  # names, A to Z
+
+    @property
+    def title(self) -> str:
+        return in_language(self, "name")
+
+    @property
+    def summary(self) -> str:
+        return in_language(self, "description")
+
+
 @dataclass
 class SearchIndex:
     token: str | None
-    ids: list[str]  # by position, as text: uuid.UUID(text) for the few a page shows
+    cards: list[Card]  # by position
     terms: dict[int, int] = field(default_factory=dict)  # taxonomy term pk: services
     term_names: list[tuple[int, str, str, str]] = field(default_factory=list)  # pk and folded en, sk, ro names
     languages: dict[str, int] = field(default_factory=dict)  # ISO 639 code: services
@@ -54,15 +81,18 @@ class SearchIndex:
     areas: dict[int, int] = field(default_factory=dict)  # local authority pk: services
     national: int = 0
     located: int = 0
-    places: dict[int, list[tuple[float, float]]] = field(default_factory=dict)  # position: its points
-    grid: dict[tuple[int, int], list[tuple[int, float, float]]] = field(default_factory=dict)
+    # Points as (latitude, longitude, and both in radians, with the latitude's cosine): distances
+    # to tens of thousands of points are compared, without converting each every time.
+    places: dict[int, list[tuple]] = field(default_factory=dict)  # position: its points
+    grid: dict[tuple[int, int], list[tuple]] = field(default_factory=dict)  # cell: (position, *point)
+    authorities: list[tuple[str, str]] = field(default_factory=list)  # council areas' (slug, name), A to Z
     vocabulary: list[str] = field(default_factory=list)  # sorted
     postings: dict[str, int | array] = field(default_factory=dict)
     _prefixes: dict[str, int] = field(default_factory=dict, repr=False)
 
     @property
     def size(self) -> int:
-        return len(self.ids)
+        return len(self.cards)
 
     @property
     def everything(self) -> int:
@@ -100,8 +130,9 @@ class SearchIndex:
         return found
 
     def nearest(self, matching: int, latitude: float, longitude: float, need: int | None = None) -> list[tuple[float, int]]:
-        """(km to its nearest point, position) for matching located services, nearest first (ties
-        by name): the first `need`, or all of them.
+        """(closeness, position) for matching located services, nearest first (ties by name): the
+        first `need`, or all of them. Closeness is the haversine of the distance to the service's
+        nearest point, which orders as the distance does (closeness_km gives the km).
 
         Few matches: their points are measured. Many: the grid is read in a box around the place
         that grows until it holds `need` services within its radius (a service whose nearest point
@@ -116,12 +147,12 @@ class SearchIndex:
             while radius <= 640.0:
                 found = self._within(packed, latitude, longitude, radius)
                 if len(found) >= need:
-                    return sorted((distance, position) for position, distance in found.items())[:need]
+                    return sorted((closeness, position) for position, closeness in found.items())[:need]
                 radius *= max(2.0, 1.5 * math.sqrt(need / len(found))) if found else 4.0
-        measure = distances_from(latitude, longitude)
+        measure = closeness_from(latitude, longitude)
+        places = self.places
         ordered = sorted(
-            (min(measure(lat, lon) for lat, lon in self.places[position]), position)
-            for position in bitsets.positions(matching)
+            (min(measure(point) for point in places[position]), position) for position in bitsets.positions(matching)
         )
         return ordered if need is None else ordered[:need]
 
@@ -129,17 +160,34 @@ class SearchIndex:
         dlat = radius / (math.pi * EARTH_RADIUS_KM / 180) * 1.01
         widest = math.radians(min(89.0, abs(latitude) + dlat))
         dlon = min(180.0, dlat / max(math.cos(widest), 1e-6))
-        measure = distances_from(latitude, longitude)
+        measure = closeness_from(latitude, longitude)
+        limit = math.sin(radius / (2 * EARTH_RADIUS_KM)) ** 2
         found: dict[int, float] = {}
-        contains = bitsets.contains
+        contains, grid, inf = bitsets.contains, self.grid, math.inf
         for row in range(_cell(latitude - dlat), _cell(latitude + dlat) + 1):
             for column in range(_cell(longitude - dlon), _cell(longitude + dlon) + 1):
-                for position, lat, lon in self.grid.get((row, column), ()):
+                for position, *point in grid.get((row, column), ()):
                     if contains(packed, position):
-                        distance = measure(lat, lon)
-                        if distance <= radius and distance < found.get(position, math.inf):
-                            found[position] = distance
+                        closeness = measure(point)
+                        if closeness <= limit and closeness < found.get(position, inf):
+                            found[position] = closeness
         return found
+
+
+def closeness_km(closeness: float) -> float:
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(closeness)))
+
+
+def closeness_from(latitude: float, longitude: float):
+    """The haversine formula up to its last, monotonic step, for a point as the index holds it."""
+    lat1, lon1 = math.radians(latitude), math.radians(longitude)
+    cos_lat1, sin = math.cos(lat1), math.sin
+
+    def measure(point) -> float:
+        _lat, _lon, lat2, lon2, cos_lat2 = point
+        return sin((lat2 - lat1) / 2) ** 2 + cos_lat1 * cos_lat2 * sin((lon2 - lon1) / 2) ** 2
+
+    return measure
 
 
 def _cell(degrees: float) -> int:
@@ -149,30 +197,39 @@ def _cell(degrees: float) -> int:
 def build(token: str | None = None) -> SearchIndex:
     """Read every listed service and what it is filtered by: a handful of queries."""
     from romahub.directory.models import (
+        Phone,
         Service,
         ServiceArea,
         ServiceAtLocation,
         ServiceLanguage,
         TaxonomyTerm,
     )
+    from romahub.places.models import LocalAuthority
 
     rows = (
         Service.objects.filter(status__in=LISTED_STATUSES)
         .order_by("name", "id")
         .annotate(key=_text("pk"))
-        .values_list("key", "cost", "name", "name_sk", "name_ro", "description", "description_sk", "description_ro", "organization__name")
+        .values_list("key", "cost", "url", "name", "name_sk", "name_ro", "description", "description_sk", "description_ro", "organization__name")
     )
-    index = SearchIndex(token=token, ids=[])
+    index = SearchIndex(token=token, cards=[])
     position_of: dict[str, int] = {}
     free: list[int] = []
     words: dict[str, list[int]] = defaultdict(list)
-    for position, (pk, cost, *text) in enumerate(rows):
-        index.ids.append(pk)
+    for position, (pk, cost, url, *text) in enumerate(rows):
+        index.cards.append(Card(pk, *text, url=url, cost=cost))
         position_of[pk] = position
         if cost == "free":
             free.append(position)
         for word in set(words_in(" ".join(part or "" for part in text))):
             words[word].append(position)
+    for service, number in Phone.objects.annotate(key=_text("service_id")).order_by("service_id", "id").values_list("key", "number"):
+        if service in position_of:
+            index.cards[position_of[service]].phones.append(number)
+    languages = ServiceLanguage.objects.annotate(key=_text("service_id")).order_by("name").values_list("key", "code", "name")
+    for service, _code, name in languages:
+        if service in position_of:
+            index.cards[position_of[service]].languages.append(name)
     size = index.size
     index.free = bitsets.from_positions(free, size)
     # A common word is cheaper as a bitset (size / 8 bytes); a rare one as a list of positions.
@@ -185,7 +242,7 @@ def build(token: str | None = None) -> SearchIndex:
         (pk, fold(name), fold(name_sk), fold(name_ro))
         for pk, name, name_sk, name_ro in TaxonomyTerm.objects.values_list("pk", "name", "name_sk", "name_ro")
     ]
-    index.languages = _grouped(ServiceLanguage.objects.annotate(key=_text("service_id")).values_list("code", "key"), position_of, size)
+    index.languages = _grouped(((code, service) for service, code, _name in languages), position_of, size)
     areas = ServiceArea.objects.annotate(key=_text("service_id")).values_list("local_authority_id", "key", "name")
     index.areas = _grouped(((la, service) for la, service, _name in areas if la is not None), position_of, size)
     index.national = bitsets.from_positions(
@@ -195,8 +252,10 @@ def build(token: str | None = None) -> SearchIndex:
     for service, lat, lon in located.annotate(key=_text("service_id")).values_list("key", "location__latitude", "location__longitude"):
         position = position_of.get(service)
         if position is not None:
-            index.places.setdefault(position, []).append((lat, lon))
-            index.grid.setdefault((_cell(lat), _cell(lon)), []).append((position, lat, lon))
+            point = (lat, lon, math.radians(lat), math.radians(lon), math.cos(math.radians(lat)))
+            index.places.setdefault(position, []).append(point)
+            index.grid.setdefault((_cell(lat), _cell(lon)), []).append((position, *point))
+    index.authorities = list(LocalAuthority.objects.order_by("name").values_list("slug", "name"))
     index.located = bitsets.from_positions(index.places, size)
     return index
 
@@ -256,7 +315,8 @@ def changed(action: str = "", **_signal) -> None:
 def connect_signals() -> None:
     from romahub.directory.models import Service
 
-    for model in ("Service", "Organization", "Location", "TaxonomyTerm", "ServiceLanguage", "ServiceArea", "ServiceAtLocation"):
-        post_save.connect(changed, sender=f"directory.{model}", dispatch_uid=f"search-index-{model}-save")
-        post_delete.connect(changed, sender=f"directory.{model}", dispatch_uid=f"search-index-{model}-delete")
+    models = ("Service", "Organization", "Location", "TaxonomyTerm", "Phone", "ServiceLanguage", "ServiceArea", "ServiceAtLocation")
+    for model in [f"directory.{name}" for name in models] + ["places.LocalAuthority"]:
+        post_save.connect(changed, sender=model, dispatch_uid=f"search-index-{model}-save")
+        post_delete.connect(changed, sender=model, dispatch_uid=f"search-index-{model}-delete")
     m2m_changed.connect(changed, sender=Service.terms.through, dispatch_uid="search-index-terms")

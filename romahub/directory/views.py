@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from romahub.core.pagination import requested_page
 from romahub.core.ratelimit import allow
+from romahub.directory import search_index
 from romahub.directory.forms import ServiceSearchForm
 from romahub.directory.geocoding import GeocoderUnavailable, Point, geocoder
 from romahub.directory.jsonld import service_jsonld
@@ -37,7 +38,8 @@ def _place(form) -> Point | None:
 
 @require_GET
 def search(request):
-    form = ServiceSearchForm(request.GET or None)
+    index = search_index.current()
+    form = ServiceSearchForm(request.GET or None, index=index)
     results, total, page, point = [], 0, 1, None
     searched = form.is_bound and form.is_valid()
     if searched:
@@ -49,13 +51,13 @@ def search(request):
             query=data.get("q", ""), help=list(data.get("help") or []), audience=data.get("audience"),
             language=data.get("language", ""), free_only=data.get("free", False), authority=data.get("la"), point=point,
         )
-        results, total = search_services(filters, get_language()[:2], page, PER_PAGE)
+        results, total = search_services(filters, get_language()[:2], page, PER_PAGE, index=index)
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "directory/search.html", {
         "form": form, "results": results, "total": total, "page": page, "point": point,
         "pages": max(1, math.ceil(total / PER_PAGE)), "page_query": query.urlencode(),
-        "any_located": any(result.location is not None and result.location.has_point for result in results),
+        "any_located": any(result.point for result in results),
     })
 
 

@@ -36,9 +36,9 @@ def field_widget(field):
 @register.simple_tag
 def search_results(results):
     """The results' list items (romahub/directory/result_html.py)."""
-    from romahub.directory.result_html import result_html
+    from romahub.directory.result_html import results_html
 
-    return mark_safe("\n".join(result_html(result) for result in results))  # noqa: S308 (escaped there)
+    return mark_safe(results_html(results))  # noqa: S308 (escaped there)
 
 
 @register.simple_tag

@@ -167,7 +167,7 @@ def test_the_index_finds_and_orders_as_the_definition_does(directory, few_matche
         for page in {1, 2, directory["rng"].randint(1, pages), pages, pages + 1}:
             results, total = search_services(filters, language, page=page)
             assert total == len(expected), filters
-            assert [result.service.pk for result in results] == expected[(page - 1) * 20 : page * 20], (filters, page)
+            assert [uuid.UUID(result.card.pk) for result in results] == expected[(page - 1) * 20 : page * 20], (filters, page)
 
 
 def test_a_place_with_many_located_matches_goes_through_the_grid(directory, monkeypatch):
@@ -178,4 +178,23 @@ def test_a_place_with_many_located_matches_goes_through_the_grid(directory, monk
     monkeypatch.setattr(search_index.SearchIndex, "_within", lambda self, *args: boxes.append(args[-1]) or real(self, *args))
     filters = Filters(point=Point(*TOWNS[0]))
     results, _total = search_services(filters, "en")
-    assert boxes and [result.service.pk for result in results] == reference(filters, "en", listed_rows())[:20]
+    assert boxes and [uuid.UUID(result.card.pk) for result in results] == reference(filters, "en", listed_rows())[:20]
+
+
+def test_what_a_result_shows_follows_every_edit(client):
+    from romahub.directory.tests.helpers import make_service
+
+    def shown():
+        body = client.get("/en/services/", {"q": "derby welcome"}).content.decode()
+        return body[body.index('<ol class="results"') :]
+
+    service = make_service("Derby welcome", latitude=52.922, longitude=-1.476, postcode="DE1 3AA", city="Derby")
+    assert "0808 801 0366" in shown()
+    phone = service.phones.get()
+    phone.number = "0113 496 0000"
+    phone.save()
+    ServiceLanguage.objects.create(service=service, code="sk", name="Slovak")
+    body = shown()
+    assert "0113 496 0000" in body and "0808 801 0366" not in body and "Romanian, Slovak" in body
+    LocalAuthority.objects.create(name="Newtown", slug="newtown", region=LocalAuthority.objects.first().region)
+    assert 'value="newtown"' in client.get("/en/services/").content.decode()

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def found(query, language="en") -> set[str]:
     index = search_index.current()
-    ids = [index.ids[position] for position in bitsets.positions(matching(Filters(query=query), language, index))]
+    ids = [index.cards[position].pk for position in bitsets.positions(matching(Filters(query=query), language, index))]
     return set(Service.objects.filter(pk__in=ids).values_list("name", flat=True))
 
 
