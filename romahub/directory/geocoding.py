@@ -9,7 +9,6 @@
   answers for places the directory knows.
 """
 
-import hashlib
 import json
 import math
 import re
@@ -20,9 +19,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-
-from romahub.core.middleware import public_data_generation
-from romahub.directory.models import Location
 
 POSTCODE = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$")
 DISTRICT = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
@@ -61,42 +57,43 @@ def distance_km(a: Point, latitude: float, longitude: float) -> float:
 
 
 class OfflineGeocoder:
-    """Places the directory already knows: its locations' postcodes, postcode districts and towns.
-
-    Answers are cached until public data next changes (a new location may add a place): readers
-    search the same towns and districts again and again, and each lookup scans the locations.
-    """
-
-    CACHE_SECONDS = 60 * 60
+    """Places the directory already knows: its locations' postcodes, postcode districts and towns,
+    each at the average of its located locations. The search index holds them (search_index.py),
+    so a lookup is a dictionary's: scanning the locations took 10 ms at 50,000 of them."""
 
     def lookup(self, query: str) -> Point | None:
+        from romahub.directory import search_index
+
         place = normalise(query)
         if not place:
             return None
-        key = f"geocode:offline:{public_data_generation()}:{hashlib.sha256(place.encode()).hexdigest()}"
-        cached = cache.get(key)
-        if cached is not None:
-            return Point(*cached) if cached else None
-        point = self._look_up(place)
-        cache.set(key, (point.latitude, point.longitude, point.label) if point else (), self.CACHE_SECONDS)
-        return point
-
-    def _look_up(self, place: str) -> Point | None:
-        located = Location.objects.filter(latitude__isnull=False, longitude__isnull=False)
+        places = search_index.current().gazetteer
         if POSTCODE.match(place.replace(" ", "")):
-            rows = located.filter(postal_code__iexact=place)
-            if not rows.exists():  # fall back to the district of an unknown full postcode
-                rows = located.filter(postal_code__istartswith=place.split()[0] + " ")
+            # An unknown unit of a known district: the district's centre.
+            found = places.get(("postcode", place)) or places.get(("district", place.split()[0]))
         elif DISTRICT.match(place):
-            rows = located.filter(postal_code__istartswith=place + " ")
+            found = places.get(("district", place))
         else:
-            rows = located.filter(city__iexact=place)
-        points = list(rows.values_list("latitude", "longitude"))
-        if not points:
-            return None
-        return Point(
-            sum(lat for lat, _ in points) / len(points), sum(lon for _, lon in points) / len(points), place
-        )
+            found = places.get(("town", place.casefold()))
+        return Point(found[0], found[1], place) if found else None
+
+
+def gazetteer(locations) -> dict[tuple[str, str], tuple[float, float]]:
+    """{(kind, name): the average point} from (latitude, longitude, postcode, town) rows."""
+    points: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for latitude, longitude, postcode, town in locations:
+        postcode = postcode.strip().upper()
+        names = [("town", town.strip().casefold())] if town.strip() else []
+        if postcode:
+            names.append(("postcode", postcode))
+            if " " in postcode:
+                names.append(("district", postcode.split(" ")[0]))
+        for name in names:
+            points.setdefault(name, []).append((latitude, longitude))
+    return {
+        name: (sum(lat for lat, _ in found) / len(found), sum(lon for _, lon in found) / len(found))
+        for name, found in points.items()
+    }
 
 
 class PostcodesIoGeocoder:

@@ -29,7 +29,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from romahub.core.languages import in_language
 from romahub.directory import bitsets
-from romahub.directory.geocoding import EARTH_RADIUS_KM
+from romahub.directory.geocoding import EARTH_RADIUS_KM, gazetteer
 from romahub.directory.words import fold, words_in
 
 LISTED_STATUSES = ("active", "temporarily closed")
@@ -86,6 +86,7 @@ class SearchIndex:
     places: dict[int, list[tuple]] = field(default_factory=dict)  # position: its points
     grid: dict[tuple[int, int], list[tuple]] = field(default_factory=dict)  # cell: (position, *point)
     authorities: list[tuple[str, str]] = field(default_factory=list)  # council areas' (slug, name), A to Z
+    gazetteer: dict = field(default_factory=dict)  # the offline geocoder's places (geocoding.py)
     vocabulary: list[str] = field(default_factory=list)  # sorted
     postings: dict[str, int | array] = field(default_factory=dict)
     _prefixes: dict[str, int] = field(default_factory=dict, repr=False)
@@ -197,6 +198,7 @@ def _cell(degrees: float) -> int:
 def build(token: str | None = None) -> SearchIndex:
     """Read every listed service and what it is filtered by: a handful of queries."""
     from romahub.directory.models import (
+        Location,
         Phone,
         Service,
         ServiceArea,
@@ -256,6 +258,9 @@ def build(token: str | None = None) -> SearchIndex:
             index.places.setdefault(position, []).append(point)
             index.grid.setdefault((_cell(lat), _cell(lon)), []).append((position, *point))
     index.authorities = list(LocalAuthority.objects.order_by("name").values_list("slug", "name"))
+    # Every located location, whatever its services' status: a reader may look for any place.
+    known = Location.objects.filter(latitude__isnull=False, longitude__isnull=False)
+    index.gazetteer = gazetteer(known.values_list("latitude", "longitude", "postal_code", "city"))
     index.located = bitsets.from_positions(index.places, size)
     return index
 

@@ -162,7 +162,7 @@ def test_site_search_box_is_not_filled_with_the_directory_query(client, services
 
 def test_a_new_location_is_a_known_place_at_once(services):
     geocoder = OfflineGeocoder()
-    assert geocoder.lookup("ZZ9") is None  # cached as unknown
+    assert geocoder.lookup("ZZ9") is None
     make_service("Far away advice", latitude=50.5, longitude=-4.0, postcode="ZZ9 9ZZ", city="Nowhere-on-Sea")
     assert geocoder.lookup("ZZ9").latitude == pytest.approx(50.5)
     assert geocoder.lookup("nowhere-on-sea") is not None
