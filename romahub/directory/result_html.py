@@ -20,11 +20,26 @@ _ANY_ID = uuid.UUID(int=0)
 
 
 def results_html(results: list[Result]) -> str:
-    link = reverse("directory:service", args=[_ANY_ID])  # one reverse() for the page, not twenty
-    return "\n".join(result_html(result, link.replace(str(_ANY_ID), str(uuid.UUID(result.card.pk)))) for result in results)
+    # Once for the page, not twenty times: the address pattern and the translated words.
+    link = reverse("directory:service", args=[_ANY_ID])
+    words = _Words()
+    return "\n".join(
+        result_html(result, link.replace(str(_ANY_ID), str(uuid.UUID(result.card.pk))), words) for result in results
+    )
 
 
-def result_html(result: Result, url: str) -> str:
+class _Words:
+    """The interface words a result uses, translated and escaped once per page."""
+
+    def __init__(self):
+        self.distance, self.languages, self.cost = escape(_("Distance")), escape(_("Languages")), escape(_("Cost"))
+        self.phone, self.website = escape(_("Phone")), escape(_("Website"))
+        self.costs = {"free": escape(_("Free")), "paid": escape(_("You may have to pay"))}
+        self.cost_unknown = escape(_("Ask the service"))
+        self.miles = _("%(miles)s miles")
+
+
+def result_html(result: Result, url: str, words: _Words) -> str:
     card = result.card
     title = escape(card.title)
     place = (
@@ -32,17 +47,17 @@ def result_html(result: Result, url: str) -> str:
     )
     facts = []
     if result.distance_miles is not None:
-        miles = _("%(miles)s miles") % {"miles": floatformat(result.distance_miles, 1)}
-        facts.append(_fact(_("Distance"), escape(miles)))
+        miles = words.miles % {"miles": floatformat(result.distance_miles, 1)}
+        facts.append(_fact(words.distance, escape(miles)))
     if card.languages:
-        facts.append(_fact(_("Languages"), ", ".join(escape(name) for name in card.languages)))
-    facts.append(_fact(_("Cost"), escape(_cost(card.cost))))
+        facts.append(_fact(words.languages, ", ".join(escape(name) for name in card.languages)))
+    facts.append(_fact(words.cost, words.costs.get(card.cost, words.cost_unknown)))
     if card.phones:
         links = (f'<a href="tel:{escape(tel_uri_number(number))}">{escape(number)}</a>' for number in card.phones)
-        facts.append(_fact(_("Phone"), ", ".join(links)))
+        facts.append(_fact(words.phone, ", ".join(links)))
     elif card.url:
         shown = Truncator(card.url.replace("https://", "").replace("http://", "")).chars(40)
-        facts.append(_fact(_("Website"), f'<a href="{escape(card.url)}">{escape(shown)}</a>'))
+        facts.append(_fact(words.website, f'<a href="{escape(card.url)}">{escape(shown)}</a>'))
     return (
         f'<li class="result"{place}>\n'
         f'  <h3 class="result__title"><a href="{url}">{title}</a></h3>\n'
@@ -54,13 +69,5 @@ def result_html(result: Result, url: str) -> str:
 
 
 def _fact(term: str, value: str) -> str:
-    """`value` is HTML already."""
-    return f"<div><dt>{escape(term)}</dt><dd>{value}</dd></div>"
-
-
-def _cost(cost: str) -> str:
-    if cost == "free":
-        return _("Free")
-    if cost == "paid":
-        return _("You may have to pay")
-    return _("Ask the service")
+    """Both are HTML already."""
+    return f"<div><dt>{term}</dt><dd>{value}</dd></div>"

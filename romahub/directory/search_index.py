@@ -15,6 +15,7 @@ calls `changed()` in the same transaction.
 from __future__ import annotations
 
 import gc
+import heapq
 import math
 import threading
 import uuid
@@ -148,28 +149,39 @@ class SearchIndex:
             while radius <= 640.0:
                 found = self._within(packed, latitude, longitude, radius)
                 if len(found) >= need:
-                    return sorted((closeness, position) for position, closeness in found.items())[:need]
+                    return heapq.nsmallest(need, ((closeness, position) for position, closeness in found.items()))
                 radius *= max(2.0, 1.5 * math.sqrt(need / len(found))) if found else 4.0
-        measure = closeness_from(latitude, longitude)
-        places = self.places
-        ordered = sorted(
-            (min(measure(point) for point in places[position]), position) for position in bitsets.positions(matching)
-        )
-        return ordered if need is None else ordered[:need]
+        measured = self._all(matching, latitude, longitude)
+        if need is not None and need * 4 < len(measured):
+            return heapq.nsmallest(need, measured)
+        return sorted(measured)[:need]
+
+    # The two loops below measure up to tens of thousands of points per search: the haversine is
+    # written out in them (as closeness_from's) rather than called, which halved their time.
+
+    def _all(self, matching: int, latitude: float, longitude: float) -> list[tuple[float, int]]:
+        lat1, lon1 = math.radians(latitude), math.radians(longitude)
+        cos_lat1, sin, places = math.cos(lat1), math.sin, self.places
+        return [
+            (min(sin((lat2 - lat1) / 2) ** 2 + cos_lat1 * cos_lat2 * sin((lon2 - lon1) / 2) ** 2
+                 for _lat, _lon, lat2, lon2, cos_lat2 in places[position]), position)
+            for position in bitsets.positions(matching)
+        ]
 
     def _within(self, packed: bytes, latitude: float, longitude: float, radius: float) -> dict[int, float]:
         dlat = radius / (math.pi * EARTH_RADIUS_KM / 180) * 1.01
         widest = math.radians(min(89.0, abs(latitude) + dlat))
         dlon = min(180.0, dlat / max(math.cos(widest), 1e-6))
-        measure = closeness_from(latitude, longitude)
+        lat1, lon1 = math.radians(latitude), math.radians(longitude)
+        cos_lat1, sin = math.cos(lat1), math.sin
         limit = math.sin(radius / (2 * EARTH_RADIUS_KM)) ** 2
         found: dict[int, float] = {}
-        contains, grid, inf = bitsets.contains, self.grid, math.inf
+        grid, inf = self.grid, math.inf
         for row in range(_cell(latitude - dlat), _cell(latitude + dlat) + 1):
             for column in range(_cell(longitude - dlon), _cell(longitude + dlon) + 1):
-                for position, *point in grid.get((row, column), ()):
-                    if contains(packed, position):
-                        closeness = measure(point)
+                for position, _lat, _lon, lat2, lon2, cos_lat2 in grid.get((row, column), ()):
+                    if packed[position >> 3] >> (position & 7) & 1:  # bitsets.contains
+                        closeness = sin((lat2 - lat1) / 2) ** 2 + cos_lat1 * cos_lat2 * sin((lon2 - lon1) / 2) ** 2
                         if closeness <= limit and closeness < found.get(position, inf):
                             found[position] = closeness
         return found

@@ -166,3 +166,20 @@ def test_a_new_location_is_a_known_place_at_once(services):
     make_service("Far away advice", latitude=50.5, longitude=-4.0, postcode="ZZ9 9ZZ", city="Nowhere-on-Sea")
     assert geocoder.lookup("ZZ9").latitude == pytest.approx(50.5)
     assert geocoder.lookup("nowhere-on-sea") is not None
+
+
+@pytest.mark.parametrize(("language", "words"), [
+    ("en", ["Distance", "miles", "Languages", "Cost", "Free", "You may have to pay", "Phone"]),
+    ("sk", ["Vzdialenosť", "míle", "Jazyky", "Zadarmo", "Telefón"]),
+    ("ro", ["Distanța", "mile", "Limbi", "Gratuit", "Telefon"]),
+])
+def test_a_result_shows_its_facts_in_the_readers_language_and_escapes_its_text(client, language, words):
+    make_service("Derby <b>advice</b> & help", latitude=52.922, longitude=-1.476, postcode="DE1 3AA", city="Derby")
+    make_service("Derby paid clinic", latitude=52.93, longitude=-1.47, postcode="DE1 2AA", city="Derby", cost="paid")
+    body = client.get(f"/{language}/services/", {"near": "DE1"}).content.decode()
+    results = body[body.index('<ol class="results"') : body.index("</ol>")]
+    assert "Derby &lt;b&gt;advice&lt;/b&gt; &amp; help" in results and "<b>advice" not in results
+    assert 'href="tel:+448088010366">0808 801 0366</a>' in results
+    assert re.search(r'data-lat="52\.92\d*" data-lon="-1\.4\d*"', results)
+    for word in words:
+        assert word in results, word
