@@ -48,6 +48,11 @@ class ServiceSearchForm(forms.Form):
         # Plain (slug, name) pairs, read with the index: rendering 150 model instances as options was a
         # third of a search's time, and reading them a tenth.
         self.fields["la"].choices = [("", _("Anywhere in England")), *index.authorities]
+        # The terms' (slug, label) pairs from the index too: the querysets still check what is sent.
+        self.fields["help"].choices = [(term.slug, term.label) for term in index.term_choices.get("help", [])]
+        self.fields["audience"].choices = [("", self.fields["audience"].empty_label)] + [
+            (term.slug, term.label) for term in index.term_choices.get("audience", [])
+        ]
         self.fields["language"].choices = [("", _("Any language"))] + sorted(
             ((code, LANGUAGE_NAMES.get(code, code)) for code in codes), key=lambda pair: str(pair[1])
         )

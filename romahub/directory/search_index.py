@@ -23,6 +23,7 @@ from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import CharField
 from django.db.models.functions import Cast
@@ -43,6 +44,17 @@ MAX_WORDS = 8
 FEW_MATCHES = 2000
 BOX_SEARCH_UP_TO = 200
 _PREFIX_MEMO_SIZE = 4096
+
+
+class TermName(NamedTuple):
+    slug: str
+    name: str
+    name_sk: str
+    name_ro: str
+
+    @property
+    def label(self) -> str:
+        return in_language(self, "name")
 
 
 @dataclass(slots=True)
@@ -76,7 +88,9 @@ class SearchIndex:
     token: str | None
     cards: list[Card]  # by position
     terms: dict[int, int] = field(default_factory=dict)  # taxonomy term pk: services
-    term_names: list[tuple[int, str, str, str]] = field(default_factory=list)  # pk and folded en, sk, ro names
+    term_names: list[tuple] = field(default_factory=list)  # pk and folded en, sk, ro names
+    # The search form's choices: {taxonomy slug: [TermName, in the terms' order]}.
+    term_choices: dict[str, list[TermName]] = field(default_factory=dict)
     languages: dict[str, int] = field(default_factory=dict)  # ISO 639 code: services
     free: int = 0
     areas: dict[int, int] = field(default_factory=dict)  # local authority pk: services
@@ -86,6 +100,7 @@ class SearchIndex:
     # to tens of thousands of points are compared, without converting each every time.
     places: dict[int, list[tuple]] = field(default_factory=dict)  # position: its points
     grid: dict[tuple[int, int], list[tuple]] = field(default_factory=dict)  # cell: (position, *point)
+    points: list[tuple] = field(default_factory=list)  # every (position, *point) of the grid
     authorities: list[tuple[str, str]] = field(default_factory=list)  # council areas' (slug, name), A to Z
     gazetteer: dict = field(default_factory=dict)  # the offline geocoder's places (geocoding.py)
     vocabulary: list[str] = field(default_factory=list)  # sorted
@@ -161,12 +176,23 @@ class SearchIndex:
 
     def _all(self, matching: int, latitude: float, longitude: float) -> list[tuple[float, int]]:
         lat1, lon1 = math.radians(latitude), math.radians(longitude)
-        cos_lat1, sin, places = math.cos(lat1), math.sin, self.places
-        return [
-            (min(sin((lat2 - lat1) / 2) ** 2 + cos_lat1 * cos_lat2 * sin((lon2 - lon1) / 2) ** 2
-                 for _lat, _lon, lat2, lon2, cos_lat2 in places[position]), position)
-            for position in bitsets.positions(matching)
-        ]
+        cos_lat1, sin = math.cos(lat1), math.sin
+        if matching.bit_count() <= FEW_MATCHES:  # the matches' points
+            places = self.places
+            return [
+                (min(sin((lat2 - lat1) / 2) ** 2 + cos_lat1 * cos_lat2 * sin((lon2 - lon1) / 2) ** 2
+                     for _lat, _lon, lat2, lon2, cos_lat2 in places[position]), position)
+                for position in bitsets.positions(matching)
+            ]
+        # Every point, keeping the matches': half the time of going through the matches when
+        # they are most of the directory.
+        packed, nearest, inf = bitsets.as_bytes(matching, self.size), {}, math.inf
+        for position, _lat, _lon, lat2, lon2, cos_lat2 in self.points:
+            if packed[position >> 3] >> (position & 7) & 1:  # bitsets.contains
+                closeness = sin((lat2 - lat1) / 2) ** 2 + cos_lat1 * cos_lat2 * sin((lon2 - lon1) / 2) ** 2
+                if closeness < nearest.get(position, inf):
+                    nearest[position] = closeness
+        return [(closeness, position) for position, closeness in nearest.items()]
 
     def _within(self, packed: bytes, latitude: float, longitude: float, radius: float) -> dict[int, float]:
         dlat = radius / (math.pi * EARTH_RADIUS_KM / 180) * 1.01
@@ -252,10 +278,10 @@ def build(token: str | None = None) -> SearchIndex:
     index.vocabulary = sorted(index.postings)
 
     index.terms = _grouped(Service.terms.through.objects.annotate(key=_text("service_id")).values_list("taxonomyterm_id", "key"), position_of, size)
-    index.term_names = [
-        (pk, fold(name), fold(name_sk), fold(name_ro))
-        for pk, name, name_sk, name_ro in TaxonomyTerm.objects.values_list("pk", "name", "name_sk", "name_ro")
-    ]
+    for pk, taxonomy, *names in TaxonomyTerm.objects.values_list("pk", "taxonomy__slug", "slug", "name", "name_sk", "name_ro"):
+        term = TermName(*names)
+        index.term_names.append((pk, fold(term.name), fold(term.name_sk), fold(term.name_ro)))
+        index.term_choices.setdefault(taxonomy, []).append(term)
     index.languages = _grouped(((code, service) for service, code, _name in languages), position_of, size)
     areas = ServiceArea.objects.annotate(key=_text("service_id")).values_list("local_authority_id", "key", "name")
     index.areas = _grouped(((la, service) for la, service, _name in areas if la is not None), position_of, size)
@@ -268,7 +294,9 @@ def build(token: str | None = None) -> SearchIndex:
         if position is not None:
             point = (lat, lon, math.radians(lat), math.radians(lon), math.cos(math.radians(lat)))
             index.places.setdefault(position, []).append(point)
-            index.grid.setdefault((_cell(lat), _cell(lon)), []).append((position, *point))
+            entry = (position, *point)
+            index.grid.setdefault((_cell(lat), _cell(lon)), []).append(entry)
+            index.points.append(entry)
     index.authorities = list(LocalAuthority.objects.order_by("name").values_list("slug", "name"))
     # Every located location, whatever its services' status: a reader may look for any place.
     known = Location.objects.filter(latitude__isnull=False, longitude__isnull=False)

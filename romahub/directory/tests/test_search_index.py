@@ -198,3 +198,7 @@ def test_what_a_result_shows_follows_every_edit(client):
     assert "0113 496 0000" in body and "0808 801 0366" not in body and "Romanian, Slovak" in body
     LocalAuthority.objects.create(name="Newtown", slug="newtown", region=LocalAuthority.objects.first().region)
     assert 'value="newtown"' in client.get("/en/services/").content.decode()
+    term = TaxonomyTerm.objects.get(slug="advocacy")
+    term.name_sk = "Obhajoba rodín"
+    term.save()
+    assert "Obhajoba rodín</label>" in client.get("/sk/services/").content.decode()
