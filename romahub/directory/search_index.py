@@ -25,6 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from django.db import connection
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -37,12 +38,16 @@ from romahub.directory.words import fold, words_in
 LISTED_STATUSES = ("active", "temporarily closed")
 # A service area with one of these names covers every local authority.
 NATIONAL_AREAS = ("England", "United Kingdom", "UK", "England and Wales", "Great Britain")
-CELL_DEGREES = 0.1  # the places grid: about 11 km north to south, 7 km west to east in England
+CELL_DEGREES = 0.05  # the places grid: about 5.5 km north to south, 3.5 km west to east in England
 MAX_WORDS = 8
 # Sorting by distance: up to FEW_MATCHES located matches are all measured; more are looked for in
 # a growing box on the grid, while the page ends within the first BOX_SEARCH_UP_TO.
 FEW_MATCHES = 2000
 BOX_SEARCH_UP_TO = 200
+# The first box's radius: small, as only the points in the cells it touches are measured; it
+# grows at least twofold until it holds the page. (Measured with bench/scale.py: 10 km took
+# twice as long where services are dense, and sparse places add a cheap step or two.)
+FIRST_RADIUS_KM = 2.5
 _PREFIX_MEMO_SIZE = 4096
 
 
@@ -160,7 +165,7 @@ class SearchIndex:
         count = matching.bit_count()
         if need is not None and count > FEW_MATCHES and need <= BOX_SEARCH_UP_TO:
             packed = bitsets.as_bytes(matching, self.size)
-            radius = 10.0
+            radius = FIRST_RADIUS_KM
             while radius <= 640.0:
                 found = self._within(packed, latitude, longitude, radius)
                 if len(found) >= need:
@@ -342,9 +347,15 @@ def current() -> SearchIndex:
 
 
 def _revision() -> str | None:
+    """The token, read with a plain cursor: asked on every search, and the ORM's query took
+    thirty times as long as the database's answer."""
     from romahub.directory.models import SearchIndexRevision
 
-    return SearchIndexRevision.objects.filter(pk=1).values_list("token", flat=True).first()
+    table = connection.ops.quote_name(SearchIndexRevision._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT token FROM {table} WHERE id = 1")  # noqa: S608 (a model's table name)
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def changed(action: str = "", **_signal) -> None:
