@@ -104,6 +104,13 @@ def run_wrk(url: str, connections: int, seconds: int) -> dict:
 
 
 def build_and_serve(workdir: Path) -> tuple[subprocess.Popen, str, dict]:
+    env = build(workdir)
+    server, base = serve(env)
+    return server, base, env
+
+
+def build(workdir: Path) -> dict:
+    """A fresh production-mode hub in `workdir` (migrated, starter content, static files): its environment."""
     env = dict(os.environ)
     env.update(
         DJANGO_ENV="production",
@@ -119,6 +126,12 @@ def build_and_serve(workdir: Path) -> tuple[subprocess.Popen, str, dict]:
     python = sys.executable
     for args in (["migrate", "--noinput", "-v0"], ["load_starter_content"], ["collectstatic", "--noinput", "-v0"]):
         subprocess.run([python, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
+    return env
+
+
+def serve(env: dict) -> tuple[subprocess.Popen, str]:
+    """gunicorn with 2 workers on a free port, once the home page answers."""
+    python = sys.executable
     port = free_port()
     gunicorn = shutil.which("gunicorn", path=str(Path(python).parent)) or "gunicorn"
     server = subprocess.Popen(
@@ -136,7 +149,7 @@ def build_and_serve(workdir: Path) -> tuple[subprocess.Popen, str, dict]:
     else:
         server.kill()
         raise SystemExit("the hub did not start")
-    return server, base, env
+    return server, base
 
 
 def main() -> int:

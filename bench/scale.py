@@ -42,7 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic_services  # noqa: E402  (beside this file)
-from run import HEADERS, ROOT, build_and_serve  # noqa: E402
+from run import HEADERS, ROOT, build, serve  # noqa: E402
 
 SIZES = (1_000, 10_000, 50_000)
 CONNECTIONS = 10
@@ -204,13 +204,16 @@ def measure_size(size: int, args) -> dict:
     server = None
     try:
         started = time.perf_counter()
-        server, base, env = build_and_serve(workdir)
+        env = build(workdir)
         built = time.perf_counter()
         generator_env = dict(env, DJANGO_ENV="development", DEBUG="false")
         command = [sys.executable, str(Path(__file__).with_name("synthetic_services.py")), "--count", str(size),
                    "--seed", str(args.seed), synthetic_services.FLAG]
         generated = subprocess.run(command, cwd=ROOT, env=generator_env, check=True, capture_output=True, text=True)
         generation_seconds = round(time.perf_counter() - built, 1)
+        # Served after the services are in, as a live site is: each worker builds its search index
+        # as it starts (romahub/wsgi.py), before it takes requests.
+        server, base = serve(env)
         held = what_the_directory_holds(workdir / "db.sqlite3")
         rng = random.Random(f"{args.seed}:{size}")
         families = {family: search_paths(family, held, rng, URLS_PER_FAMILY) for family in SEARCH_FAMILIES}
@@ -275,7 +278,7 @@ def main() -> int:
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: `make bench-scale` installs Debian's wrk.")
-    # Real searches, not the page cache: build_and_serve passes this environment to gunicorn.
+    # Real searches, not the page cache: build() passes this environment to gunicorn.
     os.environ["PAGE_CACHE_ENABLED"] = "false"
 
     results = {

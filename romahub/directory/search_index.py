@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import heapq
+import logging
 import math
 import threading
 import uuid
@@ -25,7 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db import connection
+from django.db import DatabaseError, connection, connections
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -35,6 +36,7 @@ from romahub.directory import bitsets
 from romahub.directory.geocoding import EARTH_RADIUS_KM, gazetteer
 from romahub.directory.words import fold, words_in
 
+logger = logging.getLogger(__name__)
 LISTED_STATUSES = ("active", "temporarily closed")
 # A service area with one of these names covers every local authority.
 NATIONAL_AREAS = ("England", "United Kingdom", "UK", "England and Wales", "Great Britain")
@@ -344,6 +346,17 @@ def current() -> SearchIndex:
                 # the collector's way, or each full collection walks them all (100 ms at 50,000).
                 gc.freeze()
     return index
+
+
+def warm() -> None:
+    """Build the index now, before a first reader waits for it (romahub/wsgi.py, as each server
+    process starts). A database not yet migrated is no error: the first search builds it."""
+    try:
+        current()
+    except DatabaseError as error:
+        logger.warning("Search index not built at start: %s", error.__class__.__name__)
+    finally:
+        connections.close_all()  # nothing opened here is carried into a forked worker
 
 
 def _revision() -> str | None:

@@ -202,3 +202,30 @@ def test_what_a_result_shows_follows_every_edit(client):
     term.name_sk = "Obhajoba rodín"
     term.save()
     assert "Obhajoba rodín</label>" in client.get("/sk/services/").content.decode()
+
+
+class _Connections:
+    closed = 0
+
+    def close_all(self):
+        self.closed += 1
+
+
+def test_a_server_process_builds_the_index_as_it_starts(monkeypatch):
+    monkeypatch.setattr(search_index, "connections", _Connections())
+    monkeypatch.setattr(search_index, "_current", None)
+    search_index.warm()
+    assert search_index._current is not None and search_index._current.token == search_index._revision()
+    assert search_index.connections.closed == 1
+
+
+def test_a_database_not_yet_migrated_does_not_stop_the_server(monkeypatch, caplog):
+    from django.db import OperationalError
+
+    def missing_table():
+        raise OperationalError("no such table: directory_searchindexrevision")
+
+    monkeypatch.setattr(search_index, "connections", _Connections())
+    monkeypatch.setattr(search_index, "current", missing_table)
+    search_index.warm()
+    assert "Search index not built at start: OperationalError" in caplog.text
