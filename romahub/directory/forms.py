@@ -5,30 +5,20 @@ from django.utils.translation import gettext_lazy as _
 
 from romahub.core.languages import LANGUAGE_NAMES
 from romahub.directory import search_index
-from romahub.directory.models import TaxonomyTerm
-from romahub.places.models import LocalAuthority
-
-
-class TermChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.label
 
 
 class TermsChoiceField(forms.ModelMultipleChoiceField):
+    """Terms by their label in the reader's language (the suggestion forms use it)."""
+
     def label_from_instance(self, obj):
         return obj.label
 
 
 class ServiceSearchForm(forms.Form):
     q = forms.CharField(label=_("Words to search for"), required=False, max_length=100)
-    help = TermsChoiceField(
-        label=_("Kind of help"), required=False, to_field_name="slug", widget=forms.CheckboxSelectMultiple,
-        queryset=TaxonomyTerm.objects.filter(taxonomy__slug="help"),
-    )
-    audience = TermChoiceField(
-        label=_("Who it is for"), required=False, empty_label=_("Anyone"), to_field_name="slug",
-        queryset=TaxonomyTerm.objects.filter(taxonomy__slug="audience"),
-    )
+    # Choices, and what a choice stands for, come from the search index (set in __init__).
+    help = forms.MultipleChoiceField(label=_("Kind of help"), required=False, widget=forms.CheckboxSelectMultiple)
+    audience = forms.ChoiceField(label=_("Who it is for"), required=False)
     language = forms.ChoiceField(label=_("Language spoken"), required=False)
     free = forms.BooleanField(label=_("Free services only"), required=False)
     la = forms.ChoiceField(label=_("Local council area"), required=False)
@@ -41,25 +31,34 @@ class ServiceSearchForm(forms.Form):
 
     def __init__(self, *args, index: search_index.SearchIndex | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        index = index or search_index.current()
+        index = self.index = index or search_index.current()
         # The languages listed services speak, from the search index: reading them from every
         # service's languages took as long as the search.
         codes = set(index.languages) | {"ro", "sk", "rom"}
         # Plain (slug, name) pairs, read with the index: rendering 150 model instances as options was a
         # third of a search's time, and reading them a tenth.
-        self.fields["la"].choices = [("", _("Anywhere in England")), *index.authorities]
-        # The terms' (slug, label) pairs from the index too: the querysets still check what is sent.
+        self.fields["la"].choices = [("", _("Anywhere in England"))] + [(area.slug, area.name) for area in index.authorities]
         self.fields["help"].choices = [(term.slug, term.label) for term in index.term_choices.get("help", [])]
-        self.fields["audience"].choices = [("", self.fields["audience"].empty_label)] + [
+        self.fields["audience"].choices = [("", _("Anyone"))] + [
             (term.slug, term.label) for term in index.term_choices.get("audience", [])
         ]
         self.fields["language"].choices = [("", _("Any language"))] + sorted(
             ((code, LANGUAGE_NAMES.get(code, code)) for code in codes), key=lambda pair: str(pair[1])
         )
 
-    def clean_la(self):
+    # The fields have checked that each slug is one of their choices.
+
+    def clean_help(self) -> list[search_index.TermName]:
+        chosen = set(self.cleaned_data["help"])
+        return [term for term in self.index.term_choices.get("help", []) if term.slug in chosen]
+
+    def clean_audience(self) -> search_index.TermName | None:
+        slug = self.cleaned_data["audience"]
+        return next((term for term in self.index.term_choices.get("audience", []) if term.slug == slug), None)
+
+    def clean_la(self) -> search_index.Area | None:
         slug = self.cleaned_data["la"]
-        return LocalAuthority.objects.get(slug=slug) if slug else None
+        return next((area for area in self.index.authorities if area.slug == slug), None)
 
     def clean_q(self):
         return " ".join(self.cleaned_data["q"].split())

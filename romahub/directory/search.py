@@ -29,11 +29,13 @@ class Result:
 @dataclass
 class Filters:
     query: str = ""
-    help: list[TaxonomyTerm] = field(default_factory=list)  # any of these
-    audience: TaxonomyTerm | None = None
+    # Terms and areas as models or as the search form's records (search_index.TermName, Area):
+    # only their pk is used.
+    help: list[TaxonomyTerm | search_index.TermName] = field(default_factory=list)  # any of these
+    audience: TaxonomyTerm | search_index.TermName | None = None
     language: str = ""
     free_only: bool = False
-    authority: LocalAuthority | None = None
+    authority: LocalAuthority | search_index.Area | None = None
     point: Point | None = None
 
 

@@ -54,6 +54,7 @@ _PREFIX_MEMO_SIZE = 4096
 
 
 class TermName(NamedTuple):
+    pk: object
     slug: str
     name: str
     name_sk: str
@@ -62,6 +63,14 @@ class TermName(NamedTuple):
     @property
     def label(self) -> str:
         return in_language(self, "name")
+
+
+class Area(NamedTuple):
+    """A council area as the search form offers it."""
+
+    pk: int
+    slug: str
+    name: str
 
 
 @dataclass(slots=True)
@@ -108,7 +117,7 @@ class SearchIndex:
     places: dict[int, list[tuple]] = field(default_factory=dict)  # position: its points
     grid: dict[tuple[int, int], list[tuple]] = field(default_factory=dict)  # cell: (position, *point)
     points: list[tuple] = field(default_factory=list)  # every (position, *point) of the grid
-    authorities: list[tuple[str, str]] = field(default_factory=list)  # council areas' (slug, name), A to Z
+    authorities: list[Area] = field(default_factory=list)  # council areas, A to Z
     gazetteer: dict = field(default_factory=dict)  # the offline geocoder's places (geocoding.py)
     vocabulary: list[str] = field(default_factory=list)  # sorted
     postings: dict[str, int | array] = field(default_factory=dict)
@@ -286,7 +295,7 @@ def build(token: str | None = None) -> SearchIndex:
 
     index.terms = _grouped(Service.terms.through.objects.annotate(key=_text("service_id")).values_list("taxonomyterm_id", "key"), position_of, size)
     for pk, taxonomy, *names in TaxonomyTerm.objects.values_list("pk", "taxonomy__slug", "slug", "name", "name_sk", "name_ro"):
-        term = TermName(*names)
+        term = TermName(pk, *names)
         index.term_names.append((pk, fold(term.name), fold(term.name_sk), fold(term.name_ro)))
         index.term_choices.setdefault(taxonomy, []).append(term)
     index.languages = _grouped(((code, service) for service, code, _name in languages), position_of, size)
@@ -304,7 +313,7 @@ def build(token: str | None = None) -> SearchIndex:
             entry = (position, *point)
             index.grid.setdefault((_cell(lat), _cell(lon)), []).append(entry)
             index.points.append(entry)
-    index.authorities = list(LocalAuthority.objects.order_by("name").values_list("slug", "name"))
+    index.authorities = [Area(*row) for row in LocalAuthority.objects.order_by("name").values_list("pk", "slug", "name")]
     # Every located location, whatever its services' status: a reader may look for any place.
     known = Location.objects.filter(latitude__isnull=False, longitude__isnull=False)
     index.gazetteer = gazetteer(known.values_list("latitude", "longitude", "postal_code", "city"))

@@ -183,3 +183,24 @@ def test_a_result_shows_its_facts_in_the_readers_language_and_escapes_its_text(c
     assert re.search(r'data-lat="52\.92\d*" data-lon="-1\.4\d*"', results)
     for word in words:
         assert word in results, word
+
+
+@pytest.mark.parametrize("query", [{"help": "nonsense"}, {"help": ["advocacy", "nonsense"]}, {"audience": "aliens"}, {"la": "atlantis"}])
+@pytest.mark.parametrize(("language", "message"), [("en", "Select a valid choice"), ("sk", "Vyberte platnú voľbu"), ("ro", "Selectați o opțiune validă")])
+def test_a_filter_value_the_form_does_not_offer_is_an_error_not_a_crash(client, services, query, language, message):
+    response = client.get(f"/{language}/services/", query)
+    body = response.content.decode()
+    assert response.status_code == 200 and message in body and "error-summary" in body
+    assert 'class="result__title"' not in body
+
+
+def test_chosen_filters_narrow_the_results_and_stay_chosen(client, services):
+    body = client.get("/en/services/", {"help": "advocacy", "audience": "parents-and-families", "la": "derby"}).content.decode()
+    names = result_names_from(body)
+    assert "Derby Roma advocacy" in names and "Leicester interpreters" not in names and "Sheffield family support" not in names
+    assert 'value="advocacy" id="id_help_0" checked' in body
+    assert '<option value="parents-and-families" selected>' in body and '<option value="derby" selected>' in body
+
+
+def result_names_from(body: str) -> list[str]:
+    return re.findall(r'class="result__title"><a href="[^"]+">([^<]+)</a>', body)
