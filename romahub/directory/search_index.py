@@ -1,7 +1,8 @@
-"""The directory's search index: every listed service's filters, words and places, in memory.
+"""The directory's search index: every listed service's filters, words and places, in memory,
+with what a result shows, the search form's choices and the offline geocoder's places.
 
-Each server process builds it from the database on its first search, and again on the first
-search after any directory record changes (SearchIndexRevision, bumped by the signals at the
+Each server process builds it as it starts (warm(), from romahub/wsgi.py) or on its first search,
+and again on the first search after any directory record changes (SearchIndexRevision, bumped by the signals at the
 end of this file). A service is a position: its place among the listed services sorted by name
 (ties by id). Every filter is then a set of positions (bitsets.py), so a search is a few `&` and
 `|`, the total is a bit count, and a page sorted by name is the set's next twenty members. With
@@ -353,6 +354,8 @@ def current() -> SearchIndex:
                 index = _current = build(token)
                 # The index is hundreds of thousands of long-lived objects without cycles: out of
                 # the collector's way, or each full collection walks them all (100 ms at 50,000).
+                # Collected first, so no garbage of the moment is frozen with it.
+                gc.collect()
                 gc.freeze()
     return index
 
