@@ -27,3 +27,17 @@ def in_language(obj, field: str, language: str | None = None) -> str:
         if value:
             return value
     return getattr(obj, field)
+
+
+class TitleAndSummary:
+    """`title` and `summary`: a record's `name` and `description` in the reader's language."""
+
+    __slots__ = ()
+
+    @property
+    def title(self) -> str:
+        return in_language(self, "name")
+
+    @property
+    def summary(self) -> str:
+        return in_language(self, "description")

@@ -16,7 +16,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import RevisionMixin
 
-from romahub.core.languages import in_language
+from romahub.core.languages import TitleAndSummary, in_language
 from romahub.places.models import LocalAuthority
 
 
@@ -106,7 +106,7 @@ class Location(models.Model):
         return self.latitude is not None and self.longitude is not None
 
 
-class Service(RevisionMixin, ClusterableModel):
+class Service(TitleAndSummary, RevisionMixin, ClusterableModel):
     """A service. Every edit in the admin, and every accepted suggestion, is kept as a revision."""
 
     STATUSES = [
@@ -155,14 +155,6 @@ class Service(RevisionMixin, ClusterableModel):
 
     def __str__(self):
         return f"{self.name} ({self.organization.name})" if self.organization_id else self.name
-
-    @property
-    def title(self) -> str:
-        return in_language(self, "name")
-
-    @property
-    def summary(self) -> str:
-        return in_language(self, "description")
 
 
 class Phone(models.Model):

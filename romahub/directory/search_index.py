@@ -32,7 +32,7 @@ from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from romahub.core.languages import in_language
+from romahub.core.languages import TitleAndSummary, in_language
 from romahub.directory import bitsets
 from romahub.directory.geocoding import EARTH_RADIUS_KM, gazetteer
 from romahub.directory.words import fold, words_in
@@ -75,7 +75,7 @@ class Area(NamedTuple):
 
 
 @dataclass(slots=True)
-class Card:
+class Card(TitleAndSummary):
     """What a result shows of a listed service (directory/result_html.py)."""
 
     pk: str  # the database's text for the id
@@ -90,14 +90,6 @@ class Card:
     cost: str
     phones: list = field(default_factory=list)  # numbers
     languages: list = field(default_factory=list)  # names, A to Z
-
-    @property
-    def title(self) -> str:
-        return in_language(self, "name")
-
-    @property
-    def summary(self) -> str:
-        return in_language(self, "description")
 
 
 @dataclass
