@@ -1,9 +1,9 @@
 """The directory's search index: every listed service's filters, words and places, in memory,
 with what a result shows, the search form's choices and the offline geocoder's places.
 
-Each server process builds it as it starts (warm(), from romahub/wsgi.py) or on its first search,
-and again on the first search after any directory record changes (SearchIndexRevision, bumped by the signals at the
-end of this file). A service is a position: its place among the listed services sorted by name
+Each server process builds it as it starts (warm(), from romahub/wsgi.py) or on its first
+search, and again on the first search after any directory record changes (SearchIndexRevision,
+bumped by the signals at the end of this file). A service is a position: its place among the listed services sorted by name
 (ties by id). Every filter is then a set of positions (bitsets.py), so a search is a few `&` and
 `|`, the total is a bit count, and a page sorted by name is the set's next twenty members. With
 50,000 services the same search in SQL counted and sorted tens of thousands of rows per request
@@ -51,6 +51,7 @@ BOX_SEARCH_UP_TO = 200
 # grows at least twofold until it holds the page. (Measured with bench/scale.py: 10 km took
 # twice as long where services are dense, and sparse places add a cheap step or two.)
 FIRST_RADIUS_KM = 2.5
+LAST_RADIUS_KM = 640.0  # a box wider than this measures every point instead
 _PREFIX_MEMO_SIZE = 4096
 
 
@@ -96,7 +97,7 @@ class Card(TitleAndSummary):
 class SearchIndex:
     token: str | None
     cards: list[Card]  # by position
-    terms: dict[int, int] = field(default_factory=dict)  # taxonomy term pk: services
+    terms: dict = field(default_factory=dict)  # taxonomy term pk: services
     term_names: list[tuple] = field(default_factory=list)  # pk and folded en, sk, ro names
     # The search form's choices: {taxonomy slug: [TermName, in the terms' order]}.
     term_choices: dict[str, list[TermName]] = field(default_factory=dict)
@@ -170,12 +171,12 @@ class SearchIndex:
         if need is not None and count > FEW_MATCHES and need <= BOX_SEARCH_UP_TO:
             packed = bitsets.as_bytes(matching, self.size)
             radius = FIRST_RADIUS_KM
-            while radius <= 640.0:
+            while radius <= LAST_RADIUS_KM:
                 found = self._within(packed, latitude, longitude, radius)
                 if len(found) >= need:
                     return heapq.nsmallest(need, ((closeness, position) for position, closeness in found.items()))
                 radius *= max(2.0, 1.5 * math.sqrt(need / len(found))) if found else 4.0
-        measured = self._all(matching, latitude, longitude)
+        measured = self._all(matching, count, latitude, longitude)
         if need is not None and need * 4 < len(measured):
             return heapq.nsmallest(need, measured)
         return sorted(measured)[:need]
@@ -183,10 +184,10 @@ class SearchIndex:
     # The two loops below measure up to tens of thousands of points per search: the haversine is
     # written out in them (as closeness_from's) rather than called, which halved their time.
 
-    def _all(self, matching: int, latitude: float, longitude: float) -> list[tuple[float, int]]:
+    def _all(self, matching: int, count: int, latitude: float, longitude: float) -> list[tuple[float, int]]:
         lat1, lon1 = math.radians(latitude), math.radians(longitude)
         cos_lat1, sin = math.cos(lat1), math.sin
-        if matching.bit_count() <= FEW_MATCHES:  # the matches' points
+        if count <= FEW_MATCHES:  # the matches' points
             places = self.places
             return [
                 (min(sin((lat2 - lat1) / 2) ** 2 + cos_lat1 * cos_lat2 * sin((lon2 - lon1) / 2) ** 2
@@ -275,7 +276,8 @@ def build(token: str | None = None) -> SearchIndex:
     for service, number in Phone.objects.annotate(key=_text("service_id")).order_by("service_id", "id").values_list("key", "number"):
         if service in position_of:
             index.cards[position_of[service]].phones.append(number)
-    languages = ServiceLanguage.objects.annotate(key=_text("service_id")).order_by("name").values_list("key", "code", "name")
+    # Lists, not querysets: each is read twice below.
+    languages = list(ServiceLanguage.objects.annotate(key=_text("service_id")).order_by("name").values_list("key", "code", "name"))
     for service, _code, name in languages:
         if service in position_of:
             index.cards[position_of[service]].languages.append(name)
@@ -292,7 +294,7 @@ def build(token: str | None = None) -> SearchIndex:
         index.term_names.append((pk, fold(term.name), fold(term.name_sk), fold(term.name_ro)))
         index.term_choices.setdefault(taxonomy, []).append(term)
     index.languages = _grouped(((code, service) for service, code, _name in languages), position_of, size)
-    areas = ServiceArea.objects.annotate(key=_text("service_id")).values_list("local_authority_id", "key", "name")
+    areas = list(ServiceArea.objects.annotate(key=_text("service_id")).values_list("local_authority_id", "key", "name"))
     index.areas = _grouped(((la, service) for la, service, _name in areas if la is not None), position_of, size)
     index.national = bitsets.from_positions(
         (position_of[service] for _la, service, name in areas if name in NATIONAL_AREAS and service in position_of), size
@@ -381,8 +383,9 @@ def changed(action: str = "", **_signal) -> None:
 
     if action.startswith("pre_"):
         return  # m2m_changed: the post_ signal follows
-
-    SearchIndexRevision.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
+    token = uuid.uuid4().hex
+    if not SearchIndexRevision.objects.filter(pk=1).update(token=token):
+        SearchIndexRevision.objects.create(pk=1, token=token)
 
 
 def connect_signals() -> None:
