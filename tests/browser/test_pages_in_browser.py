@@ -451,3 +451,16 @@ def test_register_filters_work_without_javascript(browser, hub_url):
     page.wait_for_load_state()
     assert page.locator('a[href="/en/mishto/demonstration-borough/"]').count() == 0
     context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_directory_checkboxes_keep_their_size_when_a_label_wraps(browser, hub_url, language):
+    # A long label ("Housing and welfare advice" in Romanian wraps at 320 px) squeezed its box.
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(f"{hub_url}/{language}/services/")
+    sizes = page.eval_on_selector_all(
+        ".field--checkbox input", "boxes => boxes.map(box => [box.offsetWidth, box.offsetHeight])"
+    )
+    assert len(sizes) >= 10 and set(map(tuple, sizes)) == {(28, 28)}, sizes
+    context.close()
