@@ -3,6 +3,7 @@ terms by a simple match. No request needed, so it is tested directly."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -16,6 +17,19 @@ def clean_query(raw: str | None) -> str:
     """Collapse whitespace, drop control characters and cut to a sane length."""
     text = "".join(ch for ch in (raw or "") if ch.isprintable())
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def search_words(query: str) -> list[str]:
+    """The words of a query, lower-cased, and nothing else.
+
+    Only words reach the full-text backend: quotes, `*`, `-`, `^`, `:`, brackets and the
+    upper-case operators (OR, AND, NOT, NEAR) are query syntax to SQLite's FTS5 and PostgreSQL,
+    and a lone `"` was a server error. Lower case makes "OR" a plain word again.
+    """
+    return [word.lower() for word in _WORD.findall(query)]
 
 
 @dataclass
@@ -33,16 +47,17 @@ def search_hub(query: str, locale: Locale) -> SearchResults:
     from romahub.pages.models import GlossaryTerm
 
     query = clean_query(query)
-    if not query:
-        return SearchResults(query="", pages=[], terms=[])
+    all_words = search_words(query)
+    if not all_words:
+        return SearchResults(query=query, pages=[], terms=[])
     pages = list(
         Page.objects.live()
         .public()
         .filter(locale=locale, depth__gt=2)
         .specific()
-        .search(query, operator="or")[:MAX_RESULTS]
+        .search(" ".join(all_words), operator="or")[:MAX_RESULTS]
     )
-    words = [word for word in query.split() if len(word) >= 3] or [query]
+    words = [word for word in all_words if len(word) >= 3] or all_words
     term_filter = Q()
     for word in words:
         term_filter |= Q(term__icontains=word) | Q(aliases__icontains=word)

@@ -3,13 +3,38 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
-from romahub.pages.search import MAX_QUERY_LENGTH, clean_query, search_hub
+from romahub.pages.search import MAX_QUERY_LENGTH, clean_query, search_hub, search_words
 
 
 def test_clean_query():
     assert clean_query("  child\x00  protection\n ") == "child protection"
     assert clean_query(None) == ""
     assert len(clean_query("a" * 5000)) == MAX_QUERY_LENGTH
+
+
+def test_search_words_drop_full_text_syntax():
+    assert search_words('a "b') == ["a", "b"]
+    assert search_words('"') == []
+    assert search_words("conf* NEAR(core group) OR -plan ^x col:umn") == [
+        "conf", "near", "core", "group", "or", "plan", "x", "col", "umn",
+    ]
+    assert search_words("Conferința ȘI plán") == ["conferința", "și", "plán"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "sk", "ro"])
+@pytest.mark.parametrize("query", ['"', 'a "b', "conference*", "NEAR(plan", "plan OR", "- plan", "AND", "(", "^", "col:x"])
+def test_search_page_takes_full_text_operators_as_plain_text(client, language, query):
+    response = client.get(f"/{language}/search/", {"q": query})
+    assert response.status_code == 200
+    assert f'<html lang="{language}"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_search_with_operators_still_finds_the_words():
+    english = Locale.objects.get(language_code="en")
+    assert search_hub('"conference', english).pages
+    assert search_hub("conference OR", english).pages
 
 
 @pytest.mark.django_db
