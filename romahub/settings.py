@@ -246,6 +246,7 @@ AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 LOGIN_URL = "wagtailadmin_login"
 OTP_TOTP_ISSUER = "Roma Child Protection Hub"
+TWO_FACTOR_LINK_SECONDS = 60 * 60  # an e-mailed or printed authenticator set-up link works this long, once
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)  # reverse proxies in front of the hub (nginx: 1)
 AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
 

@@ -13,6 +13,7 @@ from romahub.pages import views as page_views
 urlpatterns = [
     path("admin/two-factor/setup/", two_factor.setup, name="two_factor_setup"),
     path("admin/two-factor/verify/", two_factor.verify, name="two_factor_verify"),
+    path("admin/two-factor/link/", two_factor.open_link, name="two_factor_link"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", RedirectView.as_view(url="/admin/", permanent=False)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,10 +1,12 @@
 import getpass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from romahub.core import enrolment
 from romahub.pages.permissions import EDITORS, MODERATORS, TRANSLATORS, ensure_editorial_groups
 
 ROLES = {
@@ -54,4 +56,11 @@ class Command(BaseCommand):
         ensure_editorial_groups()
         if ROLES[role]:
             user.groups.add(Group.objects.get(name=ROLES[role]))
-        self.stdout.write(self.style.SUCCESS(f"Created {role} {username!r}. Sign in at /admin/."))
+        self.stdout.write(self.style.SUCCESS(f"Created {role} {username!r}."))
+        # An administrator's approval: the new account sets up its authenticator from this link.
+        self.stdout.write(
+            f"Give {username!r} this link. Signed in at /admin/ with the password, it sets up the authenticator "
+            f"app; it works once, within {settings.TWO_FACTOR_LINK_SECONDS // 60} minutes "
+            f"(`manage.py second_factor_link {username}` prints a new one; the set-up page can also e-mail one):"
+        )
+        self.stdout.write(enrolment.link(user))
