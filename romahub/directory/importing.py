@@ -174,6 +174,8 @@ def _import_service(record, report: Report, label: str) -> str:
     verified = record.get("hub_last_verified")
     service.last_verified = date.fromisoformat(verified) if verified else None
     service.verified_by = record.get("hub_verified_by") or ""
+    # An import is an operator's command, not an editor's draft: what it writes is published.
+    service.live = True
     service.save()
 
     service.phones.all().delete()
@@ -235,6 +237,7 @@ def _import_service(record, report: Report, label: str) -> str:
         ServiceAtLocation.objects.create(id=_uuid(sal["id"], "service_at_location.id"), service=service, location_id=loc_id)
 
     service.terms.set(_terms(record, report, label))
+    service.terms.commit()  # a parental relation: set() alone changes only the instance
     if existing is None:
         return "created"
     service.refresh_from_db()

@@ -12,11 +12,12 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.models import RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
 from romahub.core.languages import TitleAndSummary, in_language
+from romahub.core.moderation import PublicQuerySet
 from romahub.places.models import LocalAuthority
 
 
@@ -106,8 +107,26 @@ class Location(models.Model):
         return self.latitude is not None and self.longitude is not None
 
 
-class Service(TitleAndSummary, RevisionMixin, ClusterableModel):
-    """A service. Every edit in the admin, and every accepted suggestion, is kept as a revision."""
+# The statuses of the services the directory lists (and its search index holds).
+LISTED_STATUSES = ("active", "temporarily closed")
+
+
+class ServiceQuerySet(PublicQuerySet):
+    def listed(self):
+        """The services the directory's search lists: published, active or temporarily closed."""
+        return self.public().filter(status__in=LISTED_STATUSES)
+
+    def shown(self):
+        """The services with a page of their own: published and not defunct."""
+        return self.public().exclude(status="defunct")
+
+
+class Service(TitleAndSummary, WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
+    """A service. Every edit in the admin, and every accepted suggestion, is kept as a revision.
+
+    An edit in the admin is a draft until a moderator publishes it (romahub/core/moderation.py):
+    readers and the API see the live row only, through `Service.objects.public()`.
+    """
 
     STATUSES = [
         ("active", _("active")),
@@ -139,17 +158,21 @@ class Service(TitleAndSummary, RevisionMixin, ClusterableModel):
     fees = models.TextField(_("fees"), blank=True)
     minimum_age = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
     maximum_age = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
-    terms = models.ManyToManyField(TaxonomyTerm, blank=True, related_name="services", verbose_name=_("kinds of help and audiences"))
+    # Parental, so that a draft's terms are kept in its revision until it is published.
+    terms = ParentalManyToManyField(TaxonomyTerm, blank=True, related_name="services", verbose_name=_("kinds of help and audiences"))
     source = models.TextField(_("where the facts come from"), help_text=_("Name the public document or website."))
     source_url = models.URLField(_("source address"), blank=True)
     last_verified = models.DateField(_("last checked on"), null=True, blank=True)
     verified_by = models.CharField(_("checked by"), max_length=100, blank=True)
     last_modified = models.DateTimeField(_("last changed"), auto_now=True)
 
+    objects = ServiceQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("service")
         verbose_name_plural = _("services")
+        permissions = [("change_english_service", _("Can change the English text and the facts of a service"))]
         # Measured with bench/scale.py at 50,000 services (docs/decisions.md).
         indexes = [models.Index(fields=["name", "id"]), models.Index(fields=["status"])]
 

@@ -35,10 +35,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from romahub.core.languages import TitleAndSummary, in_language
 from romahub.directory import bitsets
 from romahub.directory.geocoding import EARTH_RADIUS_KM, gazetteer
+from romahub.directory.models import LISTED_STATUSES  # noqa: F401 (re-exported for the tests)
 from romahub.directory.words import fold, words_in
 
 logger = logging.getLogger(__name__)
-LISTED_STATUSES = ("active", "temporarily closed")
+# Which services are listed is one rule, Service.objects.listed(): published, with LISTED_STATUSES.
 # A service area with one of these names covers every local authority.
 NATIONAL_AREAS = ("England", "United Kingdom", "UK", "England and Wales", "Great Britain")
 CELL_DEGREES = 0.05  # the places grid: about 5.5 km north to south, 3.5 km west to east in England
@@ -257,7 +258,7 @@ def build(token: str | None = None) -> SearchIndex:
     from romahub.places.models import LocalAuthority
 
     rows = (
-        Service.objects.filter(status__in=LISTED_STATUSES)
+        Service.objects.listed()
         .order_by("name", "id")
         .annotate(key=_text("pk"))
         .values_list("key", "cost", "url", "name", "name_sk", "name_ro", "description", "description_sk", "description_ro", "organization__name")

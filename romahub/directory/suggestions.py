@@ -106,9 +106,11 @@ def accept(suggestion: Suggestion, data: dict, user) -> Service:
         _write_location(service, data.get("address", ""), data.get("town", ""), data.get("postcode", ""))
         _write_languages(service, data.get("languages") or [])
         service.terms.set(data.get("terms") or [])
+        service.terms.commit()
         if creating:
             log(instance=service, action="wagtail.create", user=user)
-        service.save_revision(user=user, log_action=True)
+        # A moderator's decision: published at once, as the revision the admin shows as live.
+        service.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
         suggestion.status = Suggestion.ACCEPTED
         suggestion.service = service
         suggestion.decided_by = user

@@ -4,14 +4,20 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
+from romahub.core.moderation import TranslatorFormMixin
 from romahub.directory.admin_views import ReviewSuggestionView, review_url
 from romahub.directory.models import Location, Organization, Service, Suggestion, TaxonomyTerm
 
 
+class ServiceEditView(TranslatorFormMixin, EditView):
+    """Translators see a service's English read-only and change only its Slovak and Romanian."""
+
+
 class ServiceViewSet(SnippetViewSet):
     model = Service
+    edit_view_class = ServiceEditView
     icon = "help"
     menu_label = _("Services")
     list_display = ["name", "organization", "status", "last_verified"]

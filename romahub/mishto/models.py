@@ -41,6 +41,12 @@ class CharterVersion(ClusterableModel):
         ordering = ["-number"]
         verbose_name = _("Mishto charter version")
         verbose_name_plural = _("Mishto charter versions")
+        # Publishing a version, or changing the English of a published one: Moderators
+        # (admin_forms.py). Translators change only Slovak and Romanian.
+        permissions = [
+            ("publish_charterversion", _("Can publish a charter version or change a published one")),
+            ("change_english_charterversion", _("Can change the English text of a charter version")),
+        ]
 
     def __str__(self):
         return _("Mishto charter, version %(number)s") % {"number": self.number}
@@ -88,6 +94,7 @@ class Pledge(ClusterableModel):
         constraints = [models.UniqueConstraint(fields=["version", "number"], name="one_pledge_number_per_version")]
         verbose_name = _("Mishto pledge")
         verbose_name_plural = _("Mishto pledges")
+        permissions = [("change_english_pledge", _("Can change the English text of a pledge"))]
 
     def __str__(self):
         return f"{self.number}. {self.title} (v{self.version.number})"

@@ -14,12 +14,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from romahub.core.models import HubPage
+from romahub.core.moderation import PublicQuerySet
 from romahub.pages.blocks import GuideStreamBlock, SourceBlock, ToolLinkBlock
 from romahub.resources.models import AUDIENCES
 
@@ -195,7 +195,7 @@ class GlossaryPage(HubPage):
         verbose_name = _("glossary page")
 
     def terms(self):
-        return GlossaryTerm.objects.filter(locale_id=self.locale_id).order_by("term")
+        return GlossaryTerm.objects.public().filter(locale_id=self.locale_id).order_by("term")
 
 
 class InformationPage(HubPage):
@@ -212,12 +212,12 @@ class InformationPage(HubPage):
         verbose_name = _("information page")
 
 
-@register_snippet
-class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
+class GlossaryTerm(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """An official word a family will hear, explained plainly.
 
     A snippet rather than a page: terms are short, many, and reused by every guide, which links
     the first use of each term (or one of its aliases) to its entry on the glossary page.
+    Edits are drafts until published (romahub/core/moderation.py); readers see `public()` rows.
     """
 
     term = models.CharField(_("term"), max_length=200)
@@ -255,10 +255,13 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("slug"),
     ]
 
+    objects = PublicQuerySet.as_manager()
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("glossary term")
         verbose_name_plural = _("glossary terms")
         ordering = ["term"]
+        permissions = [("change_english_glossaryterm", _("Can change English glossary terms"))]
         constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_glossary_slug")]
 
     def __str__(self):

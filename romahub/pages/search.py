@@ -61,5 +61,5 @@ def search_hub(query: str, locale: Locale) -> SearchResults:
     term_filter = Q()
     for word in words:
         term_filter |= Q(term__icontains=word) | Q(aliases__icontains=word)
-    terms = list(GlossaryTerm.objects.filter(term_filter, locale=locale).order_by("term")[:10])
+    terms = list(GlossaryTerm.objects.public().filter(term_filter, locale=locale).order_by("term")[:10])
     return SearchResults(query=query, pages=pages, terms=terms)

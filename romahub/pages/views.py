@@ -82,7 +82,7 @@ def _directory_entries(request) -> list[dict]:
     ]
     targets += [("directory:search", (), None)] + [
         ("directory:service", (service.pk,), service.last_modified)
-        for service in Service.objects.exclude(status="defunct").only("id", "last_modified").order_by("name")
+        for service in Service.objects.shown().only("id", "last_modified").order_by("name")
     ]
     targets += [("resources:library", (), None)] + [
         ("resources:resource", (slug,), None)

@@ -2,8 +2,23 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from romahub.core.moderation import EnglishRowsViewSetMixin, register_english_rows_policy
 from romahub.pages import admin_views
+from romahub.pages.models import GlossaryTerm
+
+
+class GlossaryTermViewSet(EnglishRowsViewSetMixin, SnippetViewSet):
+    """Glossary terms: drafts until a moderator publishes; translators never touch an English term."""
+
+    model = GlossaryTerm
+    icon = "snippet"
+
+
+register_english_rows_policy(GlossaryTerm)
+register_snippet(GlossaryTermViewSet)
 
 
 class TranslationStatusMenuItem(MenuItem):

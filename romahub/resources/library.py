@@ -39,8 +39,8 @@ def _language(language: str | None) -> str:
 
 
 def sources():
-    """The rows in the default language: the ones whose facts the hub shows."""
-    return Resource.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    """The published rows in the default language: the ones whose facts the hub shows."""
+    return Resource.objects.public().filter(locale__language_code=settings.LANGUAGE_CODE)
 
 
 def matching(filters: Filters, language: str | None = None):
@@ -59,7 +59,7 @@ def matching(filters: Filters, language: str | None = None):
         found = Q(title__icontains=word) | Q(summary__icontains=word) | Q(publisher__icontains=word)
         if language != settings.LANGUAGE_CODE:
             found |= Q(
-                translation_key__in=Resource.objects.filter(
+                translation_key__in=Resource.objects.public().filter(
                     locale__language_code=language, summary__icontains=word
                 ).values("translation_key")
             )
@@ -68,13 +68,15 @@ def matching(filters: Filters, language: str | None = None):
 
 
 def localized(resources, language: str | None = None) -> list[Resource]:
-    """The resources with `display_summary` in the reader's language and `summary_language`."""
+    """The resources with `display_summary` in the reader's language and `summary_language`.
+
+    Only a published translation's summary is used; a draft one leaves the English in place."""
     language = _language(language)
     resources = list(resources)
     translated = {}
     if language != settings.LANGUAGE_CODE and resources:
         translated = dict(
-            Resource.objects.filter(
+            Resource.objects.public().filter(
                 locale__language_code=language, translation_key__in=[r.translation_key for r in resources]
             ).values_list("translation_key", "summary")
         )

@@ -12,8 +12,10 @@ synchronised yet can never show a paid resource as free (see romahub.resources.l
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from romahub.core.moderation import PublicQuerySet
 
 AUDIENCES = [
     ("parents", _("Parents and families")),
@@ -60,7 +62,9 @@ def delimited(values) -> str:
     return f",{','.join(values)}," if values else ""
 
 
-class Resource(TranslatableMixin, models.Model):
+class Resource(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model):
+    """A resource in the library. Edits are drafts until published (romahub/core/moderation.py)."""
+
     title = models.CharField(_("title, in its original language"), max_length=300)
     slug = models.SlugField(
         _("address"),
@@ -151,10 +155,13 @@ class Resource(TranslatableMixin, models.Model):
         ),
     ]
 
+    objects = PublicQuerySet.as_manager()
+
     class Meta(TranslatableMixin.Meta):
         ordering = ["title"]
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
+        permissions = [("change_english_resource", _("Can change English resources"))]
         constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_resource_slug")]
 
     def __str__(self):

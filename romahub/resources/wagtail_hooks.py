@@ -7,6 +7,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from romahub.core.moderation import EnglishRowsViewSetMixin, register_english_rows_policy
 from romahub.resources.models import AUDIENCES, Resource, codes, delimited
 
 
@@ -52,7 +53,7 @@ def review_state(resource) -> str:
     return str(_("checked") if resource.community_reviewed else _("awaiting community review"))
 
 
-class ResourceViewSet(SnippetViewSet):
+class ResourceViewSet(EnglishRowsViewSetMixin, SnippetViewSet):
     model = Resource
     icon = "link"
     menu_label = _("Resources")
@@ -90,4 +91,5 @@ class ResourceViewSet(SnippetViewSet):
 
 
 Resource.base_form_class = ResourceForm
+register_english_rows_policy(Resource)
 register_snippet(ResourceViewSet)

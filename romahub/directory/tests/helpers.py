@@ -81,6 +81,7 @@ def make_service(name="Test advocacy", *, terms=(), latitude=None, longitude=Non
         )
         ServiceAtLocation.objects.create(service=service, location=location)
     service.terms.set(TaxonomyTerm.objects.filter(slug__in=terms))
+    service.terms.commit()
     return service
 
 

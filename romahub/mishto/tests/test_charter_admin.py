@@ -42,12 +42,82 @@ def pledge_post(pledge, **changes):
     return data
 
 
-def test_an_unsigned_version_can_be_edited(editor_client):
+def logged_in(django_user_model, group, name):
+    from django.test import Client
+
+    user = django_user_model.objects.create_user(name, password="a long pass phrase 1")
+    user.groups.add(Group.objects.get(name=group))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_an_unsigned_published_version_is_changed_by_a_moderator_only(editor_client, django_user_model):
     pledge = current_version().pledges.get(number=4)
+    refused = editor_client.post(f"/admin/snippets/mishto/pledge/edit/{pledge.pk}/", pledge_post(pledge, title="Grow cultural competence"))
+    assert refused.status_code == 200 and "Only a moderator may publish" in refused.content.decode()
+    pledge.refresh_from_db()
+    assert pledge.title != "Grow cultural competence"
+    moderator = logged_in(django_user_model, "Moderators", "moderator")
+    response = moderator.post(f"/admin/snippets/mishto/pledge/edit/{pledge.pk}/", pledge_post(pledge, title="Grow cultural competence"))
+    assert response.status_code == 302
+    pledge.refresh_from_db()
+    assert pledge.title == "Grow cultural competence"
+
+
+def test_editors_prepare_an_unpublished_version_but_do_not_publish_it(editor_client, django_user_model):
+    from romahub.mishto.charter import start_new_version
+
+    draft = start_new_version(current_version())
+    pledge = draft.pledges.get(number=4)
     response = editor_client.post(f"/admin/snippets/mishto/pledge/edit/{pledge.pk}/", pledge_post(pledge, title="Grow cultural competence"))
     assert response.status_code == 302
     pledge.refresh_from_db()
     assert pledge.title == "Grow cultural competence"
+    data = version_post(draft, published_on="2027-01-01")
+    refused = editor_client.post(f"/admin/snippets/mishto/charterversion/edit/{draft.pk}/", data)
+    assert refused.status_code == 200
+    draft.refresh_from_db()
+    assert not draft.is_published
+    moderator = logged_in(django_user_model, "Moderators", "moderator")
+    assert moderator.post(f"/admin/snippets/mishto/charterversion/edit/{draft.pk}/", data).status_code == 302
+    draft.refresh_from_db()
+    assert draft.is_published
+
+
+def test_translators_change_only_slovak_and_romanian(django_user_model):
+    translator = logged_in(django_user_model, "Translators", "translator")
+    from romahub.mishto.charter import start_new_version
+
+    draft = start_new_version(current_version())  # unpublished and unsigned: nothing else holds it
+    pledge = draft.pledges.get(number=4)
+    url = f"/admin/snippets/mishto/pledge/edit/{pledge.pk}/"
+    for forged in ({"title": "Changed"}, {"actions-0-text": "Changed"}, {"title_sk": "Opravený", "title": "Changed"}):
+        assert translator.post(url, pledge_post(pledge, **forged)).status_code == 200
+    pledge.refresh_from_db()
+    assert pledge.title != "Changed" and pledge.actions.first().text != "Changed" and pledge.title_sk != "Opravený"
+    assert translator.post(url, pledge_post(pledge, title_sk="Opravený názov", **{"actions-0-text_ro": "Acțiune"})).status_code == 302
+    pledge.refresh_from_db()
+    assert pledge.title_sk == "Opravený názov" and pledge.actions.first().text_ro == "Acțiune"
+
+
+def version_post(version, **changes):
+    data = {
+        field: getattr(version, field) or "" for field in (
+            "number", "title", "title_sk", "title_ro", "introduction", "introduction_sk", "introduction_ro", "source", "source_url",
+        )
+    }
+    data["published_on"] = version.published_on.isoformat() if version.published_on else ""
+    if version.translations_reviewed:
+        data["translations_reviewed"] = "on"
+    values = list(version.values.all())
+    data.update({"values-TOTAL_FORMS": len(values), "values-INITIAL_FORMS": len(values), "values-MIN_NUM_FORMS": 0, "values-MAX_NUM_FORMS": 1000})
+    for index, value in enumerate(values):
+        data.update({f"values-{index}-id": value.pk, f"values-{index}-ORDER": index + 1})
+        for field in ("text", "text_sk", "text_ro"):
+            data[f"values-{index}-{field}"] = getattr(value, field)
+    data.update(changes)
+    return data
 
 
 def test_a_signed_version_keeps_its_english_but_translations_can_be_fixed(editor_client, django_user_model):

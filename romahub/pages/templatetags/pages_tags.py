@@ -13,7 +13,7 @@ def _glossary_for(locale):
     glossary_page = GlossaryPage.objects.live().filter(locale=locale).first()
     terms = [
         TermForms(slug=term.slug, forms=tuple(term.match_forms()))
-        for term in GlossaryTerm.objects.filter(locale=locale).only("slug", "term", "aliases")
+        for term in GlossaryTerm.objects.public().filter(locale=locale).only("slug", "term", "aliases")
     ]
     return glossary_page, terms
 

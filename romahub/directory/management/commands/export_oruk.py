@@ -8,13 +8,13 @@ from romahub.directory.models import Service
 
 
 class Command(BaseCommand):
-    help = "Write every service as a fully nested Open Referral UK feed ({'services': [...]}) to standard output or a file."
+    help = "Write every published service as a fully nested Open Referral UK feed ({'services': [...]}) to standard output or a file."
 
     def add_arguments(self, parser):
         parser.add_argument("--output", "-o", help="file to write (default: standard output)")
 
     def handle(self, output=None, **options):
-        services = [oruk.service(s) for s in full_services(Service.objects.order_by("name", "id"))]
+        services = [oruk.service(s) for s in full_services(Service.objects.public().order_by("name", "id"))]
         text = json.dumps({"services": services}, ensure_ascii=False, indent=2)
         if output:
             with open(output, "w", encoding="utf-8") as handle:
