@@ -17,6 +17,7 @@ from romahub.mishto import workflow
 from romahub.mishto.models import Participation
 
 _SIGNER = Signer(salt="romahub.mishto.badge")
+_QUOTE = {'"': "&quot;"}  # escape() leaves quotes alone, and the title also sits in a quoted attribute
 
 
 def _value(participation: Participation) -> str:
@@ -49,7 +50,7 @@ def svg(participation: Participation | None, valid: bool) -> str:
     else:
         lines = [_("Mishto Quality Mark"), _("Not valid"), _("Check on the Roma Child Protection Hub")]
         colour = "#8a1c1c"
-    title = escape(" – ".join(lines))
+    title = " – ".join(lines)
     bold = ' font-weight="bold"'
     texts = "".join(
         f'<text x="12" y="{24 + 20 * index}" font-size="{15 if index == 0 else 13}"{bold if index == 0 else ""}>{escape(line)}</text>'
@@ -57,7 +58,7 @@ def svg(participation: Participation | None, valid: bool) -> str:
     )
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="78" viewBox="0 0 320 78" role="img" '
-        f'aria-label="{title}"><title>{title}</title>'
+        f'aria-label="{escape(title, _QUOTE)}"><title>{escape(title)}</title>'
         f'<rect width="320" height="78" rx="8" fill="{colour}"/>'
         f'<g fill="#fff" font-family="Verdana, DejaVu Sans, sans-serif">{texts}</g></svg>'
     )

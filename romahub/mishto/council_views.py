@@ -184,6 +184,13 @@ def assessment_pledge(request, number: int):
     })
 
 
+def _ids(values: list[str]) -> list[int] | None:
+    """Record ids from checkbox values, or None when one is not an id (a forged or broken form)."""
+    if not all(value.isascii() and value.isdigit() and len(value) <= 18 for value in values):
+        return None
+    return [int(value) for value in values]
+
+
 def _save_pledge(request, item, rows, errors) -> None:
     """Save every action's status and text, then each new file; a refused file is reported beside its action."""
     if request.POST.get("comment", "").strip():
@@ -192,11 +199,16 @@ def _save_pledge(request, item, rows, errors) -> None:
         return  # submitted: only the conversation with the reviewers goes on
     for row in rows:
         key = str(row.action_id)
-        for evidence_id in request.POST.getlist(f"remove-{key}"):
-            found = row.evidence.filter(pk=evidence_id).first()
-            if found:
+        removals = _ids(request.POST.getlist(f"remove-{key}"))
+        if removals is None:
+            errors[row.action_id] = _("Choose the files to remove from the list.")
+        else:
+            for found in row.evidence.filter(pk__in=removals):
                 assessment.remove_evidence(found, request.user)
         status = request.POST.get(f"status-{key}", row.status)
+        if status not in dict(ActionProgress.STATUSES):
+            errors[row.action_id] = _("Choose how far this has gone.")
+            status = row.status
         narrative = request.POST.get(f"narrative-{key}", row.narrative)[:5000]
         assessment.save_progress(item, request.user, row.action_id, status, narrative)
         upload = request.FILES.get(f"file-{key}")

@@ -140,3 +140,51 @@ def test_public_files_are_on_the_authority_page_only_after_submission(client, pe
     assert f"/en/mishto/evidence/{shown.pk}/" in page
     assert client.get(f"/en/mishto/evidence/{shown.pk}/").status_code == 200
     assert Evidence.objects.count() == 1
+
+
+@pytest.mark.parametrize("language", ["en", "sk", "ro"])
+@pytest.mark.parametrize("value", ["abc", "1 OR 1=1", "99999999999999999999999999", "-1", "١", ""])
+def test_a_removal_that_is_not_a_file_is_an_error_in_the_readers_language(client, people, private_root, language, value):
+    from django.utils.translation import gettext, override
+
+    item = derby_assessment(people)
+    action_id = first_action_id(item)
+    client.force_login(people["member_a"])
+    assert upload(client, action_id, "leaflet.pdf", PDF).status_code == 302
+    response = client.post(f"/{language}/mishto/council/assessment/pledge-1/", {
+        f"status-{action_id}": "in_place", f"narrative-{action_id}": "Kept.", f"remove-{action_id}": value,
+    })
+    assert response.status_code == 200
+    with override(language):
+        assert gettext("Choose the files to remove from the list.") in response.content.decode()
+    progress = item.progress.get(action_id=action_id)
+    assert progress.evidence.count() == 1
+    assert (progress.status, progress.narrative) == ("in_place", "Kept.")  # the rest of the answer is not lost
+
+
+@pytest.mark.parametrize("language", ["en", "sk", "ro"])
+def test_a_status_the_form_does_not_offer_is_an_error_in_the_readers_language(client, people, language):
+    from django.utils.translation import gettext, override
+
+    item = derby_assessment(people)
+    action_id = first_action_id(item)
+    client.force_login(people["member_a"])
+    response = client.post(f"/{language}/mishto/council/assessment/pledge-1/", {
+        f"status-{action_id}": "finished<script>", f"narrative-{action_id}": "Kept.",
+    })
+    assert response.status_code == 200
+    with override(language):
+        assert gettext("Choose how far this has gone.") in response.content.decode()
+    progress = item.progress.get(action_id=action_id)
+    assert (progress.status, progress.narrative) == ("not_started", "Kept.")
+
+
+def test_a_chosen_file_is_removed(client, people, private_root):
+    item = derby_assessment(people)
+    action_id = first_action_id(item)
+    client.force_login(people["member_a"])
+    upload(client, action_id, "leaflet.pdf", PDF)
+    evidence = item.progress.get(action_id=action_id).evidence.get()
+    response = client.post("/en/mishto/council/assessment/pledge-1/", {f"remove-{action_id}": str(evidence.pk)})
+    assert response.status_code == 302
+    assert not Evidence.objects.filter(pk=evidence.pk).exists()

@@ -122,6 +122,16 @@ def test_the_badge_escapes_the_authority_name(councils):
     assert "<script>" not in badge.svg(derby, True) and "&lt;script&gt;" in badge.svg(derby, True)
 
 
+def test_the_badge_label_cannot_be_broken_out_of(councils):
+    from xml.etree import ElementTree
+
+    derby = councils["derby"]
+    derby.authority.name = 'Derby" onload="alert(1)'
+    svg = ElementTree.fromstring(badge.svg(derby, True))
+    assert set(svg.attrib) == {"width", "height", "viewBox", "role", "aria-label"}
+    assert 'Derby" onload="alert(1)' in svg.attrib["aria-label"]
+
+
 def test_register_pages_are_in_the_sitemap(client, councils):
     body = client.get("/sitemap.xml").content.decode()
     assert "/ro/mishto/</loc>" in body and "/sk/mishto/derby/</loc>" in body
