@@ -1,6 +1,7 @@
 """Councils' evidence files: what is accepted, checked by content, and where it is kept.
 
-Accepted: PDF, DOCX, ODT, PNG and JPEG, at most 10 MB. The first bytes decide what a file is;
+Accepted: PDF, DOCX, ODT, PNG and JPEG, at most 10 MB (and DOCX or ODT archives that unpack to at
+most EVIDENCE_MAX_UNPACKED_BYTES). The first bytes decide what a file is;
 its name must then end in a matching extension, so a renamed program or a PDF called .docx is
 refused. The reader's file name is kept only for display; on disk a file gets a random name in
 PRIVATE_MEDIA_ROOT, which no URL serves.
@@ -60,15 +61,33 @@ def sniff(upload) -> str | None:
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(upload) as archive:
-                names = set(archive.namelist())
-                if "mimetype" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
-                    return "odt"
-                if "[Content_Types].xml" in names and "word/document.xml" in names:
-                    return "docx"
-        except zipfile.BadZipFile:
+                return _archive_kind(archive)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError):
             return None
         finally:
             upload.seek(0)
+    return None
+
+
+def _archive_kind(archive: zipfile.ZipFile) -> str | None:
+    """DOCX or ODT from the archive's directory, reading no more than the few bytes of `mimetype`.
+
+    The entries' declared sizes are checked before anything is unpacked; Python's zipfile never
+    inflates an entry past its declared size, so they bound what any later reading costs.
+    """
+    entries = archive.infolist()
+    if len(entries) > settings.EVIDENCE_MAX_ARCHIVE_ENTRIES or sum(e.file_size for e in entries) > settings.EVIDENCE_MAX_UNPACKED_BYTES:
+        raise ValidationError(
+            _("This document unpacks to far more than a real document does, so it cannot be uploaded. "
+              "Save it again from your word processor, or as a PDF, and try again.")
+        )
+    names = {entry.filename for entry in entries}
+    if "mimetype" in names:
+        with archive.open("mimetype") as member:
+            if member.read(len(ODT_MIMETYPE) + 2).strip() == ODT_MIMETYPE:
+                return "odt"
+    if "[Content_Types].xml" in names and "word/document.xml" in names:
+        return "docx"
     return None
 
 

@@ -175,3 +175,67 @@ def test_public_progress_shows_status_only_and_never_drafts(derby_signed, privat
     rows = assessment.public_progress(participation)
     assert len(rows) == 6 and rows[0]["in_place"] == 1
     assert [f.name for f in rows[0]["public_files"]] == ["public.pdf"]
+
+
+def _bomb(entry: str, megabytes: int, *extra: str) -> bytes:
+    """An archive whose one big entry is zeros: a few hundred KB that unpack to `megabytes` MB."""
+    buffer = io.BytesIO()
+    chunk = b"\0" * (1024 * 1024)
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for name in extra:
+            archive.writestr(name, "<x/>")
+        info = zipfile.ZipInfo(entry)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with archive.open(info, "w", force_zip64=True) as member:
+            for _ in range(megabytes):
+                member.write(chunk)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("entry,extra,name", [
+    ("mimetype", (), "minutes.odt"),
+    ("word/document.xml", ("[Content_Types].xml",), "policy.docx"),
+])
+def test_a_zip_bomb_is_refused_without_unpacking_it(settings, entry, extra, name):
+    import tracemalloc
+
+    content = _bomb(entry, 150, *extra)
+    assert len(content) < settings.EVIDENCE_MAX_BYTES
+    tracemalloc.start()
+    try:
+        with pytest.raises(ValidationError, match="unpacks to far more"):
+            evidence.check(SimpleUploadedFile(name, content), name)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * len(content) + 5 * 1024 * 1024  # the upload itself, never what it unpacks to
+
+
+def test_an_odt_mimetype_is_read_in_a_few_bytes(settings):
+    """Under the total limit, a long `mimetype` entry is still only read as far as the type's length."""
+    settings.EVIDENCE_MAX_UNPACKED_BYTES = 10**12
+    content = _bomb("mimetype", 40)
+    calls = []
+    original = zipfile.ZipExtFile.read
+
+    def read(member, n=-1):
+        calls.append(n)
+        return original(member, n)
+
+    from unittest import mock
+
+    with mock.patch.object(zipfile.ZipExtFile, "read", read), pytest.raises(ValidationError, match="Only PDF, Word"):
+        evidence.check(SimpleUploadedFile("minutes.odt", content), "minutes.odt")
+    assert calls and all(0 < n <= 64 for n in calls)
+
+
+def test_an_archive_with_too_many_entries_is_refused(settings):
+    settings.EVIDENCE_MAX_ARCHIVE_ENTRIES = 10
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+        for index in range(10):
+            archive.writestr(f"word/media/{index}.xml", "<x/>")
+    with pytest.raises(ValidationError, match="unpacks to far more"):
+        evidence.check(SimpleUploadedFile("policy.docx", buffer.getvalue()), "policy.docx")
