@@ -197,6 +197,11 @@ elif REDIS_URL and TESTING:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Rate limits are counted where every server process sees the same count (romahub.core.ratelimit):
+# Redis when there is one, the database otherwise.
+RATE_LIMIT_STORE = "redis" if REDIS_URL else "database"
+RATE_LIMIT_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "romahub") + (f"-test-{os.getpid()}" if TESTING else "")
+
 # Seconds an anonymous page may be served from the page cache; publishing clears it at once.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60 * 24)
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
@@ -248,7 +253,8 @@ LOGIN_URL = "wagtailadmin_login"
 OTP_TOTP_ISSUER = "Roma Child Protection Hub"
 TWO_FACTOR_LINK_SECONDS = 60 * 60  # an e-mailed or printed authenticator set-up link works this long, once
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)  # reverse proxies in front of the hub (nginx: 1)
-AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# The lockout counts failures per address as the rate limits and the security log see it.
+AXES_CLIENT_IP_CALLABLE = "romahub.core.client.client_address"
 
 SESSION_COOKIE_AGE = 60 * 60 * 12  # staff sessions end after 12 hours at most
 SESSION_COOKIE_HTTPONLY = True
@@ -282,6 +288,10 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
 # Councils' Mishto evidence: outside MEDIA_ROOT, never served directly; only through a view that checks access.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or VAR_DIR / "private")
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+# DOCX and ODT are zip archives: what their entries say they unpack to, all together, and how many
+# entries there may be. A real 10 MB document unpacks to far less; a zip bomb to gigabytes.
+EVIDENCE_MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+EVIDENCE_MAX_ARCHIVE_ENTRIES = 5000
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "romahub.core"
     label = "core"
     verbose_name = _("Hub core")
+
+    def ready(self):
+        from romahub.core import security_log
+
+        security_log.connect_lockouts()

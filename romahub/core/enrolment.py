@@ -12,7 +12,6 @@ makes every earlier link invalid, so a link works once, and never after set-up i
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils.crypto import constant_time_compare
@@ -22,6 +21,8 @@ from django.utils.translation import ngettext, override
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks import task
+
+from romahub.core import ratelimit
 
 VALID, EXPIRED, INVALID, OTHER_USER = "valid", "expired", "invalid", "other user"
 # One e-mail per account in this many seconds, so the button cannot flood an inbox.
@@ -89,8 +90,8 @@ def minutes() -> str:
 
 
 def may_send(user) -> bool:
-    """True at most once in RESEND_SECONDS for each account (an atomic add in the cache)."""
-    return cache.add(f"two-factor-link:{user.pk}", 1, timeout=RESEND_SECONDS)
+    """True at most once in RESEND_SECONDS for each account, counted in the shared rate-limit store."""
+    return ratelimit.allow_identity("two-factor-link", f"user:{user.pk}", 1, RESEND_SECONDS)
 
 
 @task()
