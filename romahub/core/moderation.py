@@ -110,11 +110,15 @@ class TranslatorFormMixin:
     read: the English text, the facts and the related rows stay as they are.
     """
 
+    def translating_only(self) -> bool:
+        return not may_change_english(self.request.user, self.model)
+
     def get_panel(self):
-        panel = super().get_panel()
-        if may_change_english(self.request.user, self.model):
-            return panel
-        return translator_panel(self.model)
+        return translator_panel(self.model) if self.translating_only() else super().get_panel()
+
+    def get_form_class(self):
+        # The viewset gives the view the full form class; a translator's comes from their panel.
+        return self.panel.get_form_class() if self.translating_only() else super().get_form_class()
 
 
 def translator_panel(model):

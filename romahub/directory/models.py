@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from modelcluster.models import ClusterableModel
+from modelcluster.models import ClusterableModel, get_all_child_relations
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
 from romahub.core.languages import TitleAndSummary, in_language
@@ -178,6 +178,19 @@ class Service(TitleAndSummary, WorkflowMixin, DraftStateMixin, LockableMixin, Re
 
     def __str__(self):
         return f"{self.name} ({self.organization.name})" if self.organization_id else self.name
+
+    def with_content_json(self, content):
+        """The service as a revision holds it, its phones, languages and other rows with UUID ids.
+
+        modelcluster leaves a child's id as the revision's text; the admin's formsets then failed
+        to match a posted id to its row, and saved a second draft with every child twice.
+        """
+        obj = super().with_content_json(content)
+        for relation in get_all_child_relations(obj):
+            for child in getattr(obj, relation.get_accessor_name()).all():
+                if isinstance(child.pk, str):
+                    child.pk = uuid.UUID(child.pk)
+        return obj
 
 
 class Phone(models.Model):

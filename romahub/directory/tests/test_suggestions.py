@@ -5,6 +5,7 @@ a decided suggestion cannot be decided again; decided ones are purged on schedul
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.test import override_settings
 from django.utils import timezone
@@ -151,7 +152,10 @@ def test_accepting_a_new_service_creates_it_with_a_revision(client, moderator):
     assert (location.city, location.postal_code, location.latitude) == ("Sheffield", "S1 2AA", None)
     assert sorted(service.languages.values_list("code", flat=True)) == ["ro", "rom", "sk"]
     assert list(service.terms.values_list("slug", flat=True)) == ["advocacy"]
-    assert "Suggested by a reader of the hub on" in service.source and "Its leaflet" in service.source
+    assert "Suggested by a reader of the hub on" in service.source
+    # The reader's own words on how they know stay on the suggestion, and so are purged with it.
+    assert "Its leaflet" not in service.source
+    assert not any("Its leaflet" in str(revision.content) for revision in service.revisions.all())
     assert service.revisions.count() == 1 and service.latest_revision.user == moderator
     assert ModelLogEntry.objects.filter(object_id=str(service.pk), action="wagtail.create").exists()
     suggestion.refresh_from_db()
@@ -191,16 +195,32 @@ def test_rejecting_changes_nothing_and_a_decision_is_final(client, moderator, se
         suggestions.reject(suggestion, moderator)
 
 
-def test_decided_suggestions_are_purged_after_the_retention_period(client, moderator):
-    old, recent, waiting = (sent_suggestion(client, data={**NEW, "name": name}) for name in ("Old", "Recent", "Waiting"))
+def test_suggestions_are_purged_after_the_retention_period_decided_or_not(client, moderator):
+    old, recent, waiting, forgotten = (
+        sent_suggestion(client, data={**NEW, "name": name}) for name in ("Old", "Recent", "Waiting", "Forgotten")
+    )
     suggestions.reject(old, moderator)
     suggestions.reject(recent, moderator)
-    Suggestion.objects.filter(pk=old.pk).update(decided_at=timezone.now() - timedelta(days=91))
-    assert suggestions.purge_decided() == 1
+    days = settings.SUGGESTION_RETENTION_DAYS
+    Suggestion.objects.filter(pk=old.pk).update(decided_at=timezone.now() - timedelta(days=days + 1))
+    Suggestion.objects.filter(pk__in=[old.pk, recent.pk, forgotten.pk]).update(created_at=timezone.now() - timedelta(days=days + 1))
+    Suggestion.objects.filter(pk=waiting.pk).update(created_at=timezone.now() - timedelta(days=days - 1))
+    assert suggestions.purge_expired() == 2
     assert set(Suggestion.objects.values_list("name", flat=True)) == {"Recent", "Waiting"}
-    later = timezone.now() + timedelta(days=400)
-    assert suggestions.purge_decided(now=later) == 1  # the pending one waits for a moderator
-    assert waiting.pk in Suggestion.objects.values_list("pk", flat=True)
+    assert suggestions.purge_expired(now=timezone.now() + timedelta(days=2)) == 1  # pending, sent over the period ago
+    assert set(Suggestion.objects.values_list("name", flat=True)) == {"Recent"}
+
+
+def test_the_daily_command_purges(client, moderator):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    forgotten = sent_suggestion(client)
+    Suggestion.objects.filter(pk=forgotten.pk).update(created_at=timezone.now() - timedelta(days=settings.SUGGESTION_RETENTION_DAYS + 1))
+    out = StringIO()
+    call_command("purge_suggestions", stdout=out)
+    assert "Deleted 1 suggestion(s)" in out.getvalue() and not Suggestion.objects.exists()
 
 
 def test_languages_are_recognised_in_any_of_the_hubs_languages():
@@ -212,7 +232,8 @@ def test_languages_are_recognised_in_any_of_the_hubs_languages():
 
 # --- the moderation queue in the admin ----------------------------------------------------
 
-@pytest.mark.parametrize("role,expected", [(None, "/admin/login/"), ("Translators", "/admin/"), ("Editors", 200), ("Moderators", 200)])
+# Accepting publishes the service, so only Moderators review (docs/decisions.md, issue 13).
+@pytest.mark.parametrize("role,expected", [(None, "/admin/login/"), ("Translators", "/admin/"), ("Editors", "/admin/"), ("Moderators", 200)])
 def test_review_needs_a_moderating_role(client, django_user_model, role, expected):
     """Anonymous readers are sent to log in; a role without the right is sent to the dashboard."""
     suggestion = sent_suggestion(client)
