@@ -1,7 +1,6 @@
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
@@ -13,16 +12,10 @@ from romahub.conference.pdf import preparation_pdf
 from romahub.conference.preparation import QUESTIONS, PreparationForm, sheet
 from romahub.conference.text import describe
 from romahub.conference.timeline import plan
+from romahub.core.privacy import never_kept
 
 # The guide "What happens at a child protection conference" (same slug in every language).
 CONFERENCE_GUIDE_SLUG = "child-protection-conference"
-
-
-def _private(response):
-    # A conference date says something about a family: never kept in a shared or browser cache.
-    add_never_cache_headers(response)
-    response["Cache-Control"] = "no-store, private"
-    return response
 
 
 def _guide_url(request):
@@ -61,7 +54,7 @@ def timeline(request):
         },
         status=400 if form.is_bound and not form.is_valid() else 200,
     )
-    return _private(response)
+    return never_kept(response)
 
 
 @require_GET
@@ -69,12 +62,12 @@ def timeline_ics(request):
     form = TimelineForm(request.GET)
     if not form.is_valid():
         message = " ".join(str(e) for errors in form.errors.values() for e in errors)
-        return _private(HttpResponse(message, status=400, content_type="text/plain; charset=utf-8"))
+        return never_kept(HttpResponse(message, status=400, content_type="text/plain; charset=utf-8"))
     icpc = form.cleaned_data["icpc"]
     body = build_calendar(icpc, _plan(form), get_language(), _("Child protection conference timeline"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="conference-timeline-{icpc.isoformat()}.ics"'
-    return _private(response)
+    return never_kept(response)
 
 
 @sensitive_variables("form", "answers", "items", "html")
@@ -88,12 +81,12 @@ def prepare(request):
     """
     if request.method == "GET":
         context = {"form": PreparationForm(), "sheet": sheet(), "guide_url": _guide_url(request)}
-        return _private(render(request, "conference/prepare.html", context))
+        return never_kept(render(request, "conference/prepare.html", context))
     form = PreparationForm(request.POST)
     if not form.is_valid():
         context = {"form": form, "sheet": sheet(), "guide_url": _guide_url(request)}
         response = render(request, "conference/prepare.html", context, status=400)
-        return _private(response)
+        return never_kept(response)
     answers = {name: form.cleaned_data.get(name, "") for name, _q, _h in QUESTIONS}
     items = sheet(answers)
     if request.POST.get("output") == "pdf":
@@ -102,5 +95,5 @@ def prepare(request):
         )
         response = HttpResponse(preparation_pdf(html), content_type="application/pdf")
         response["Content-Disposition"] = 'attachment; filename="conference-preparation.pdf"'
-        return _private(response)
-    return _private(render(request, "conference/preparation_sheet.html", {"items": items}))
+        return never_kept(response)
+    return never_kept(render(request, "conference/preparation_sheet.html", {"items": items}))

@@ -28,6 +28,12 @@ class ServiceSearchForm(forms.Form):
     )
     lat = forms.FloatField(required=False, min_value=49, max_value=61, widget=forms.HiddenInput)
     lon = forms.FloatField(required=False, min_value=-9, max_value=3, widget=forms.HiddenInput)
+    PLACE_FIELDS = ("near", "lat", "lon")
+
+    @classmethod
+    def holds_place(cls, query) -> bool:
+        """True when a search names a place, typed or from the browser, valid or not."""
+        return any(value.strip() for name in cls.PLACE_FIELDS for value in query.getlist(name))
 
     def __init__(self, *args, index: search_index.SearchIndex | None = None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,7 +4,8 @@
 - "offline" (the default, and what the tests use): places the directory already knows — its
   own locations' full postcodes, postcode districts (the part before the space) and towns.
   Nothing leaves the server.
-- "postcodes.io": the public postcodes.io service for any UK postcode, cached, with a short
+- "postcodes.io": the public postcodes.io service for any UK postcode (districts' and towns'
+  answers cached, full postcodes' never), with a short
   timeout; when it cannot be reached the reader is told so, and the offline backend still
   answers for places the directory knows.
 """
@@ -106,15 +107,18 @@ class PostcodesIoGeocoder:
         place = normalise(query)
         if not place:
             return None
-        key = f"geocode:postcodes.io:{place}"
-        cached = cache.get(key)
+        # A full postcode is a handful of homes: its answer is never kept. A district or a town is
+        # shared by thousands, so keeping its answer says nothing about anyone.
+        key = None if POSTCODE.match(place.replace(" ", "")) else f"geocode:postcodes.io:{place}"
+        cached = cache.get(key) if key else None
         if cached is not None:
             return Point(*cached) if cached else None
         known = self.offline.lookup(place)
         if known:
             return known
         point = self._fetch(place)
-        cache.set(key, (point.latitude, point.longitude, point.label) if point else (), 60 * 60 * 24 * 30)
+        if key:
+            cache.set(key, (point.latitude, point.longitude, point.label) if point else (), 60 * 60 * 24 * 30)
         return point
 
     def _fetch(self, place: str) -> Point | None:

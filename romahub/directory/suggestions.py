@@ -2,13 +2,14 @@
 
 Accepting creates or updates the service in one transaction and saves a revision of it, so the
 service's history in the admin shows who changed what and when, long after the suggestion
-itself has been deleted (`purge_decided`).
+itself has been deleted (`purge_expired`).
 """
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -51,9 +52,10 @@ def initial_review_data(suggestion: Suggestion) -> dict:
         "url": suggestion.website, "email": suggestion.email, "phone": suggestion.phone,
         "address": suggestion.address, "town": suggestion.town, "postcode": suggestion.postcode,
     }
+    # The reader's own words on how they know ("my cousin works there") stay on the suggestion,
+    # shown beside this form and deleted with it: the service's source, and so its revision
+    # history, gets only what the moderator writes after checking a public source.
     source = _("Suggested by a reader of the hub on %(date)s.") % {"date": suggestion.created_at.date().isoformat()}
-    if suggestion.source:
-        source += " " + suggestion.source
     if suggestion.kind == Suggestion.NEW or service is None:
         existing = Organization.objects.filter(name__iexact=suggestion.organisation).first() if suggestion.organisation else None
         return {
@@ -168,8 +170,13 @@ def _write_languages(service: Service, codes: list[str]) -> None:
             ServiceLanguage.objects.create(service=service, code=code, name=name)
 
 
-def purge_decided(now=None) -> int:
-    """Delete suggestions decided more than SUGGESTION_RETENTION_DAYS ago; the count deleted."""
+def purge_expired(now=None) -> int:
+    """Delete suggestions decided, or sent and never decided, over SUGGESTION_RETENTION_DAYS ago.
+
+    A suggestion no moderator has looked at in that time is as stale as a decided one, and what a
+    reader wrote is kept no longer either way. Returns the count deleted.
+    """
     cutoff = (now or timezone.now()) - timedelta(days=settings.SUGGESTION_RETENTION_DAYS)
-    _total, by_model = Suggestion.objects.exclude(status=Suggestion.PENDING).filter(decided_at__lt=cutoff).delete()
+    expired = Q(decided_at__lt=cutoff) & ~Q(status=Suggestion.PENDING) | Q(status=Suggestion.PENDING, created_at__lt=cutoff)
+    _total, by_model = Suggestion.objects.filter(expired).delete()
     return by_model.get(Suggestion._meta.label, 0)

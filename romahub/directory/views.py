@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from romahub.core.pagination import requested_page
+from romahub.core.privacy import never_kept
 from romahub.core.ratelimit import allow
 from romahub.directory import search_index
 from romahub.directory.forms import ServiceSearchForm
@@ -54,11 +55,13 @@ def search(request):
         results, total = search_services(filters, get_language()[:2], page, PER_PAGE, index=index)
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "directory/search.html", {
+    response = render(request, "directory/search.html", {
         "form": form, "results": results, "total": total, "page": page, "point": point,
         "pages": max(1, math.ceil(total / PER_PAGE)), "page_query": query.urlencode(),
         "any_located": any(result.point for result in results),
     })
+    # A postcode or a location says where a family lives: such a search is never kept (README).
+    return never_kept(response) if ServiceSearchForm.holds_place(request.GET) else response
 
 
 @require_GET
