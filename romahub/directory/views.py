@@ -69,7 +69,7 @@ def service(request, pk):
     found = get_object_or_404(
         Service.objects.select_related("organization").prefetch_related(
             "phones", "languages", "schedules", "service_areas__local_authority", "service_at_locations__location", "terms__taxonomy"
-        ).exclude(status="defunct"),
+        ).shown(),
         pk=pk,
     )
     located = any(sal.location.has_point and sal.location.address_1 for sal in found.service_at_locations.all())
@@ -105,7 +105,7 @@ def suggest(request):
 
 @require_http_methods(["GET", "POST"])
 def report_change(request, pk):
-    service = get_object_or_404(Service.objects.select_related("organization").exclude(status="defunct"), pk=pk)
+    service = get_object_or_404(Service.objects.select_related("organization").shown(), pk=pk)
     return _take_suggestion(
         request, ReportChangeForm, kind=Suggestion.CHANGE, service=service, heading=_("Report a change"),
         intro=_("Is something on this page wrong or out of date? Tell us what has changed."),
