@@ -77,7 +77,7 @@ def service(request, pk):
 
 
 def _take_suggestion(request, form_class, *, kind, service=None, heading, intro):
-    form = form_class(request.POST or None)
+    form = form_class(request.POST if request.method == "POST" else None)  # an empty POST is checked too
     status = 200
     if request.method == "POST" and form.is_valid():
         if form.is_spam():

@@ -49,7 +49,7 @@ def invitation(request):
     found = workflow.find_invitation(token)
     if found is None:
         return render(request, "mishto/invitation_invalid.html", status=410)
-    form = SetPasswordForm(request.POST or None, email=found.email)
+    form = SetPasswordForm(request.POST if request.method == "POST" else None, email=found.email)
     if request.method == "POST" and form.is_valid():
         try:
             user = workflow.accept_invitation(token, form.cleaned_data["password"], get_language()[:2])

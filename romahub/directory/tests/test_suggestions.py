@@ -289,3 +289,14 @@ def test_nothing_sent_by_a_reader_reaches_the_logs(client, caplog):
         send(client, "/en/services/suggest/", {**NEW, "description": sentinel, "source": sentinel})
     assert Suggestion.objects.filter(description=sentinel).exists()
     assert sentinel not in caplog.text
+
+
+@pytest.mark.parametrize("language", ["en", "sk", "ro"])
+def test_an_empty_post_is_checked_and_answered_with_errors(client, service, language):
+    for path in (f"/{language}/services/suggest/", f"/{language}/services/{service.pk}/report/"):
+        response = client.post(path, {}, REMOTE_ADDR="203.0.113.50")
+        body = response.content.decode()
+        assert response.status_code == 200 and 'class="error-summary"' in body
+        with override(language):
+            assert _("There is a problem") in body
+    assert not Suggestion.objects.exists()
