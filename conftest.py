@@ -42,3 +42,20 @@ def _second_factor_done_on_force_login(request, monkeypatch):
         session.save()
 
     monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture
+def editorial_clients(django_user_model):
+    """A signed-in test client for an editor, a moderator and a translator, keyed by role."""
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from romahub.pages.permissions import EDITORS, MODERATORS, TRANSLATORS
+
+    clients = {}
+    for role, group in (("editor", EDITORS), ("moderator", MODERATORS), ("translator", TRANSLATORS)):
+        user = django_user_model.objects.create_user(role, f"{role}@example.org", "a long pass phrase 1")
+        user.groups.add(Group.objects.get(name=group))
+        clients[role] = Client()
+        clients[role].force_login(user)
+    return clients

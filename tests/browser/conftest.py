@@ -13,6 +13,11 @@ import pytest
 from tests.hub_server import running_hub
 
 DEMO_PASSWORD = "browser tests only 4f9c"
+MODERATOR_PASSWORD = "moderator password for tests 7d1e"
+MAKE_MODERATOR = (
+    "from django.contrib.auth import get_user_model; "
+    f"get_user_model().objects.create_user('moderator', 'moderator@example.org', '{MODERATOR_PASSWORD}', is_staff=True)"
+)
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -29,8 +34,12 @@ def hub_url(tmp_path_factory):
     located = str(Path(__file__).with_name("located_services.json"))
     # Likewise, real councils "sign" there so that the register's map has places to show.
     signed = Path(__file__).with_name("signed_councils.py").read_text()
-    steps = (["load_starter_content"], ["import_oruk", located], ["mishto_demo"], ["shell", "-c", signed])
-    with running_hub(tmp_path_factory.mktemp("hub"), "browser", steps=steps, env={"MISHTO_DEMO_PASSWORD": DEMO_PASSWORD}) as url:
+    steps = (["load_starter_content"], ["import_oruk", located], ["mishto_demo"], ["shell", "-c", signed],
+             ["shell", "-c", MAKE_MODERATOR])
+    # As behind nginx (test_shared_limits.py): the browser's own requests carry no X-Forwarded-For,
+    # so they are still seen at their own address.
+    env = {"MISHTO_DEMO_PASSWORD": DEMO_PASSWORD, "TRUSTED_PROXY_COUNT": "1"}
+    with running_hub(tmp_path_factory.mktemp("hub"), "browser", steps=steps, env=env) as url:
         yield url
 
 

@@ -9,16 +9,13 @@ import io
 import json
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 
 from romahub.directory.models import Location, Organization, Service
 from romahub.directory.tests.helpers import make_service
-from romahub.pages.permissions import EDITORS, MODERATORS, TRANSLATORS
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "a long pass phrase 1"
 INLINES = {
     "phones": ("number", "description"),
     "languages": ("code", "name", "note"),
@@ -57,17 +54,6 @@ def service_post(service, **changes):
     return data
 
 
-@pytest.fixture
-def people(django_user_model):
-    clients = {}
-    for role, group in (("editor", EDITORS), ("moderator", MODERATORS), ("translator", TRANSLATORS)):
-        user = django_user_model.objects.create_user(role, f"{role}@example.org", PASSWORD)
-        user.groups.add(Group.objects.get(name=group))
-        clients[role] = Client()
-        clients[role].force_login(user)
-    return clients
-
-
 def edit_url(service) -> str:
     return f"/admin/snippets/directory/service/edit/{service.pk}/"
 
@@ -87,12 +73,12 @@ def public_views(client, service) -> dict:
     }
 
 
-def test_an_editors_english_edit_is_live_only_once_a_moderator_publishes_it(people):
+def test_an_editors_english_edit_is_live_only_once_a_moderator_publishes_it(editorial_clients):
     service = make_service("Test advocacy", latitude=52.92, longitude=-1.47, postcode="DE1 1AA")
-    response = people["editor"].post(edit_url(service), service_post(service, name="Zebrafinch advocacy"))
+    response = editorial_clients["editor"].post(edit_url(service), service_post(service, name="Zebrafinch advocacy"))
     assert response.status_code == 302
     # A forged publish from an editor is only a save: Editors do not have the right.
-    people["editor"].post(edit_url(service), service_post(service, name="Zebrafinch advocacy", **{"action-publish": "1"}))
+    editorial_clients["editor"].post(edit_url(service), service_post(service, name="Zebrafinch advocacy", **{"action-publish": "1"}))
 
     service.refresh_from_db()
     assert service.name == "Test advocacy" and service.live and service.has_unpublished_changes
@@ -103,7 +89,7 @@ def test_an_editors_english_edit_is_live_only_once_a_moderator_publishes_it(peop
     assert not seen["search"] and seen["api_list"] == 0 and seen["api_one"]["name"] == "Test advocacy"
 
     draft = service.get_latest_revision_as_object()
-    published = people["moderator"].post(edit_url(service), service_post(draft, **{"action-publish": "1"}))
+    published = editorial_clients["moderator"].post(edit_url(service), service_post(draft, **{"action-publish": "1"}))
     assert published.status_code == 302
     service.refresh_from_db()
     assert service.name == "Zebrafinch advocacy" and not service.has_unpublished_changes
@@ -112,34 +98,34 @@ def test_an_editors_english_edit_is_live_only_once_a_moderator_publishes_it(peop
     assert seen["api_one"]["name"] == "Zebrafinch advocacy"
 
 
-def test_an_editor_submits_to_moderation_and_a_moderators_approval_publishes(people):
+def test_an_editor_submits_to_moderation_and_a_moderators_approval_publishes(editorial_clients):
     service = make_service("Test advocacy")
-    people["editor"].post(edit_url(service), service_post(service, name="Zebrafinch advocacy", **{"action-submit": "1"}))
+    editorial_clients["editor"].post(edit_url(service), service_post(service, name="Zebrafinch advocacy", **{"action-submit": "1"}))
     service.refresh_from_db()
     assert service.workflow_in_progress and service.name == "Test advocacy"
     # In moderation, the record is locked to its editor.
-    people["editor"].post(edit_url(service), service_post(service, name="Other name"))
+    editorial_clients["editor"].post(edit_url(service), service_post(service, name="Other name"))
     assert service.get_latest_revision_as_object().name == "Zebrafinch advocacy"
 
     draft = service.get_latest_revision_as_object()
-    people["moderator"].post(edit_url(service), service_post(
+    editorial_clients["moderator"].post(edit_url(service), service_post(
         draft, **{"action-workflow-action": "1", "workflow-action-name": "approve"}
     ))
     service.refresh_from_db()
     assert service.name == "Zebrafinch advocacy" and not service.workflow_in_progress
 
 
-def test_a_translator_changes_only_slovak_and_romanian_whatever_the_request_carries(people):
+def test_a_translator_changes_only_slovak_and_romanian_whatever_the_request_carries(editorial_clients):
     service = make_service("Test advocacy")
     phones = list(service.phones.values_list("number", flat=True))
-    form = people["translator"].get(edit_url(service))
+    form = editorial_clients["translator"].get(edit_url(service))
     assert form.status_code == 200
     body = form.content.decode()
     assert 'name="name_sk"' in body and 'name="name"' not in body and 'name="phones-TOTAL_FORMS"' not in body
 
     forged = service_post(service, name="Forged English", status="defunct", url="https://forged.example",
                           name_sk="Advokácia pre rodiny", **{"phones-0-number": "0000", "action-publish": "1"})
-    assert people["translator"].post(edit_url(service), forged).status_code == 302
+    assert editorial_clients["translator"].post(edit_url(service), forged).status_code == 302
     service.refresh_from_db()
     # Not published: a translator's change to a service waits for a moderator.
     assert service.name_sk == "" and service.name == "Test advocacy"
@@ -148,20 +134,20 @@ def test_a_translator_changes_only_slovak_and_romanian_whatever_the_request_carr
     assert (draft.name, draft.status, draft.url) == ("Test advocacy", "active", "")
     assert [phone.number for phone in draft.phones.all()] == phones
 
-    people["moderator"].post(edit_url(service), service_post(draft, **{"action-publish": "1"}))
+    editorial_clients["moderator"].post(edit_url(service), service_post(draft, **{"action-publish": "1"}))
     service.refresh_from_db()
     assert (service.name, service.name_sk, service.status, service.url) == ("Test advocacy", "Advokácia pre rodiny", "active", "")
     assert list(service.phones.values_list("number", flat=True)) == phones
     assert "Advokácia pre rodiny" in Client().get(f"/sk/services/{service.pk}/").content.decode()
 
 
-def test_a_new_service_saved_as_a_draft_is_nowhere_public(people):
+def test_a_new_service_saved_as_a_draft_is_nowhere_public(editorial_clients):
     organisation = Organization.objects.create(name="Zebrafinch trust", description="Helps.")
     location = Location.objects.create(name="Zebrafinch office", latitude=52.92, longitude=-1.47, address_1="1 Street",
                                        city="Derby", postal_code="DE1 1AA")
     data = service_post(Service(organization=organisation, name="Zebrafinch advocacy", description="Help.", source="Test"))
     data.update({"service_at_locations-TOTAL_FORMS": 1, "service_at_locations-0-id": "", "service_at_locations-0-location": location.pk})
-    response = people["editor"].post("/admin/snippets/directory/service/add/", data)
+    response = editorial_clients["editor"].post("/admin/snippets/directory/service/add/", data)
     assert response.status_code == 302
     service = Service.objects.get(name="Zebrafinch advocacy")
     assert not service.live
@@ -183,23 +169,23 @@ def test_a_new_service_saved_as_a_draft_is_nowhere_public(people):
     assert public_views(reader, service)["api_list"] == 1
 
 
-def test_roles_rights_over_the_directory(people):
+def test_roles_rights_over_the_directory(editorial_clients):
     service = make_service("Test advocacy")
     # Only moderators change records that have no draft state.
     organisation = service.organization
     for role, allowed in (("editor", False), ("translator", False), ("moderator", True)):
-        response = people[role].get(f"/admin/snippets/directory/organization/edit/{organisation.pk}/")
+        response = editorial_clients[role].get(f"/admin/snippets/directory/organization/edit/{organisation.pk}/")
         assert (response.status_code == 200) is allowed, role
-    assert people["editor"].get("/admin/snippets/directory/organization/add/").status_code == 200
-    assert people["editor"].get(f"/admin/snippets/directory/service/delete/{service.pk}/").status_code != 200
-    assert people["moderator"].get(f"/admin/snippets/directory/service/delete/{service.pk}/").status_code == 200
+    assert editorial_clients["editor"].get("/admin/snippets/directory/organization/add/").status_code == 200
+    assert editorial_clients["editor"].get(f"/admin/snippets/directory/service/delete/{service.pk}/").status_code != 200
+    assert editorial_clients["moderator"].get(f"/admin/snippets/directory/service/delete/{service.pk}/").status_code == 200
 
 
-def test_a_draft_edited_again_keeps_each_phone_and_location_once(people):
+def test_a_draft_edited_again_keeps_each_phone_and_location_once(editorial_clients):
     service = make_service("Test advocacy", latitude=52.92, longitude=-1.47, postcode="DE1 1AA")
     for name in ("First draft", "Second draft", "Third draft"):
         draft = service.get_latest_revision_as_object()
-        assert people["editor"].post(edit_url(service), service_post(draft, name=name)).status_code == 302
+        assert editorial_clients["editor"].post(edit_url(service), service_post(draft, name=name)).status_code == 302
         service.refresh_from_db()
     draft = service.get_latest_revision_as_object()
     assert draft.name == "Third draft"

@@ -1,7 +1,9 @@
-"""Limits that hold across gunicorn workers: one hub, two workers, behind one (pretend) proxy.
+"""Limits that hold across gunicorn workers: the browser tests' hub (two workers), behind one
+(pretend) proxy, TRUSTED_PROXY_COUNT=1 (tests/browser/conftest.py).
 
 Each worker is its own process, so a limit kept in a process's memory counts each worker alone;
 and the proxy's address is every reader's REMOTE_ADDR, so a lockout on it locks everyone out.
+Each test here speaks from forwarded addresses of its own, so it shares the hub safely.
 """
 
 import http.cookiejar
@@ -11,28 +13,17 @@ import urllib.parse
 import urllib.request
 
 import pytest
+from django.conf import settings
 
-from tests.hub_server import running_hub
+from tests.browser.conftest import MODERATOR_PASSWORD
 
-LIMIT = 5
-PASSWORD = "moderator password for tests 7d1e"
-MAKE_MODERATOR = (
-    "from django.contrib.auth import get_user_model; "
-    f"get_user_model().objects.create_user('moderator', 'moderator@example.org', '{PASSWORD}', is_staff=True)"
-)
+pytestmark = pytest.mark.browser
+LIMIT = settings.SUGGESTION_RATE_LIMIT  # the hub runs with the same environment as the tests
 SUGGESTION = {
     "name": "Derby Roma parents group", "organisation": "Derby Roma parents", "description": "Meets on Tuesdays.",
     "help": "advocacy", "languages_spoken": "Romanian", "town": "Derby", "phone": "01332 000000",
     "cost": "free", "source": "Its leaflet",
 }
-
-
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    env = {"TRUSTED_PROXY_COUNT": "1", "SUGGESTION_RATE_LIMIT": str(LIMIT), "AXES_FAILURE_LIMIT": "10"}
-    steps = (["load_starter_content"], ["shell", "-c", MAKE_MODERATOR])
-    with running_hub(tmp_path_factory.mktemp("workers"), "workers", steps=steps, env=env, workers=2) as url:
-        yield url
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -62,7 +53,8 @@ def _post_form(opener, url, data, forwarded) -> int:
     return _open(opener, url, {**data, "csrfmiddlewaretoken": token}, forwarded=forwarded)[0]
 
 
-def test_the_suggestion_limit_holds_across_two_workers(hub):
+def test_the_suggestion_limit_holds_across_two_workers(hub_url):
+    hub = hub_url
     opener = _browser()
     answers = []
     for attempt in range(20):
@@ -73,11 +65,12 @@ def test_the_suggestion_limit_holds_across_two_workers(hub):
     assert _post_form(_browser(), f"{hub}/en/services/suggest/", SUGGESTION, forwarded="198.51.100.20") == 302
 
 
-def test_strangers_failing_behind_the_proxy_do_not_lock_out_the_moderator(hub):
-    for person in range(12):
+def test_strangers_failing_behind_the_proxy_do_not_lock_out_the_moderator(hub_url):
+    hub = hub_url
+    for person in range(settings.AXES_FAILURE_LIMIT + 2):
         status = _post_form(_browser(), f"{hub}/admin/login/", {"username": f"stranger{person}", "password": "wrong"},
                             forwarded=f"203.0.113.{100 + person}")
         assert status == 200  # the form again, with its error; never a lockout
-    status = _post_form(_browser(), f"{hub}/admin/login/", {"username": "moderator", "password": PASSWORD},
+    status = _post_form(_browser(), f"{hub}/admin/login/", {"username": "moderator", "password": MODERATOR_PASSWORD},
                         forwarded="198.51.100.30")
     assert status == 302
