@@ -255,6 +255,7 @@ TWO_FACTOR_LINK_SECONDS = 60 * 60  # an e-mailed or printed authenticator set-up
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)  # reverse proxies in front of the hub (nginx: 1)
 # The lockout counts failures per address as the rate limits and the security log see it.
 AXES_CLIENT_IP_CALLABLE = "romahub.core.client.client_address"
+AXES_USERNAME_CALLABLE = "romahub.core.client.login_username"
 
 SESSION_COOKIE_AGE = 60 * 60 * 12  # staff sessions end after 12 hours at most
 SESSION_COOKIE_HTTPONLY = True

@@ -21,3 +21,20 @@ def client_address(request) -> str:
         if len(forwarded) >= proxies:
             return forwarded[-proxies][:64]
     return request.META.get("REMOTE_ADDR", "")
+
+
+# Django's longest username; django-axes keeps what was typed in a 255-character column.
+USERNAME_MAX_LENGTH = 150
+
+
+def login_username(request, credentials=None) -> str:
+    """The username a sign-in attempt names, as django-axes records it (AXES_USERNAME_CALLABLE).
+
+    Read from the form as typed, but never longer than a username can be and without NUL
+    characters: a 3,000-character or NUL-bearing name was a database error on PostgreSQL.
+    """
+    if credentials and credentials.get("username"):
+        typed = credentials["username"]
+    else:
+        typed = request.POST.get("username", "") if request is not None else ""
+    return str(typed).replace("\x00", "")[:USERNAME_MAX_LENGTH]

@@ -191,10 +191,18 @@ def _ids(values: list[str]) -> list[int] | None:
     return [int(value) for value in values]
 
 
+def _text(value: str, max_length: int) -> str | None:
+    """Free text cut to its length, or None when it holds what no database column takes (a NUL)."""
+    return None if "\x00" in value else value[:max_length]
+
+
 def _save_pledge(request, item, rows, errors) -> None:
     """Save every action's status and text, then each new file; a refused file is reported beside its action."""
-    if request.POST.get("comment", "").strip():
-        assessment.add_comment(item, request.user, rows[0].action.pledge_id, request.POST["comment"])
+    comment = _text(request.POST.get("comment", ""), 3000)
+    if comment is None:
+        errors[rows[0].action_id] = _("Remove the unusual characters from the comment.")
+    elif comment.strip():
+        assessment.add_comment(item, request.user, rows[0].action.pledge_id, comment)
     if not item.editable:
         return  # submitted: only the conversation with the reviewers goes on
     for row in rows:
@@ -209,7 +217,10 @@ def _save_pledge(request, item, rows, errors) -> None:
         if status not in dict(ActionProgress.STATUSES):
             errors[row.action_id] = _("Choose how far this has gone.")
             status = row.status
-        narrative = request.POST.get(f"narrative-{key}", row.narrative)[:5000]
+        narrative = _text(request.POST.get(f"narrative-{key}", row.narrative), 5000)
+        if narrative is None:
+            errors[row.action_id] = _("Remove the unusual characters from what you have done.")
+            narrative = row.narrative
         assessment.save_progress(item, request.user, row.action_id, status, narrative)
         upload = request.FILES.get(f"file-{key}")
         if upload:

@@ -95,6 +95,20 @@ def _mishto_schema():
     return schema
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_tests_connection():
+    """As Django's test Client does: a request through the WSGI app must not close the database
+    connection the test's transaction runs in (on PostgreSQL it did, and every later query failed)."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def councils():
     """An awarded council and a committed one, so the register has both shapes of entry."""

@@ -126,3 +126,25 @@ def test_ended_windows_are_deleted_when_a_new_one_starts(monkeypatch):
 def test_the_database_store_counts_each_use(db):
     with override_settings(RATE_LIMIT_STORE="database"):
         assert [ratelimit.allow_identity("form", "b", 2, 3600) for _ in range(4)] == [True, True, False, False]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("login", ["/admin/login/", "/en/mishto/login/"])
+@pytest.mark.parametrize("typed", ["x" * 3000, "editor\x00name", "\x00"])
+def test_a_sign_in_with_an_impossible_username_is_refused_and_recorded_short(client, login, typed):
+    from axes.models import AccessAttempt
+
+    response = client.post(login, {"username": typed, "password": "wrong"}, REMOTE_ADDR="203.0.113.77")
+    assert response.status_code == 200
+    for attempt in AccessAttempt.objects.all():
+        assert len(attempt.username) <= 150 and "\x00" not in attempt.username
+
+
+def test_the_lockout_reads_the_username_through_one_function():
+    from axes.helpers import get_client_username
+
+    from romahub.core.client import login_username
+
+    request = RequestFactory().post("/admin/login/", {"username": "a" * 400})
+    assert get_client_username(request) == login_username(request) == "a" * 150
+    assert login_username(request, {"username": "moderator\x00"}) == "moderator"

@@ -188,3 +188,23 @@ def test_a_chosen_file_is_removed(client, people, private_root):
     response = client.post("/en/mishto/council/assessment/pledge-1/", {f"remove-{action_id}": str(evidence.pk)})
     assert response.status_code == 302
     assert not Evidence.objects.filter(pk=evidence.pk).exists()
+
+
+@pytest.mark.parametrize("language", ["en", "sk", "ro"])
+def test_text_no_database_can_keep_is_an_error_and_nothing_else_is_lost(client, people, language):
+    from django.utils.translation import gettext, override
+
+    item = derby_assessment(people)
+    action_id = first_action_id(item)
+    client.force_login(people["member_a"])
+    response = client.post(f"/{language}/mishto/council/assessment/pledge-1/", {
+        f"status-{action_id}": "in_progress", f"narrative-{action_id}": "Leaflets\x00 in Romanian.", "comment": "A\x00B",
+    })
+    assert response.status_code == 200
+    with override(language):
+        body = response.content.decode()
+        assert gettext("Remove the unusual characters from what you have done.") in body or \
+            gettext("Remove the unusual characters from the comment.") in body
+    progress = item.progress.get(action_id=action_id)
+    assert (progress.status, progress.narrative) == ("in_progress", "")
+    assert not item.comments.exists()
