@@ -35,7 +35,6 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from romahub.core.languages import TitleAndSummary, in_language
 from romahub.directory import bitsets
 from romahub.directory.geocoding import EARTH_RADIUS_KM, gazetteer
-from romahub.directory.models import LISTED_STATUSES  # noqa: F401 (re-exported for the tests)
 from romahub.directory.words import fold, words_in
 
 logger = logging.getLogger(__name__)

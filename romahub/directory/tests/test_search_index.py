@@ -77,7 +77,7 @@ def directory():
 
 def listed_rows() -> dict:
     """Each listed service with its words, terms, languages, areas and points, read plainly."""
-    services = Service.objects.filter(status__in=search_index.LISTED_STATUSES).select_related("organization")
+    services = Service.objects.listed().select_related("organization")
     rows = {
         service.pk: {
             "service": service,
