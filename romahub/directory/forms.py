@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from romahub.core.languages import LANGUAGE_NAMES
+from romahub.core.languages import language_name
 from romahub.directory import search_index
 
 
@@ -49,7 +49,7 @@ class ServiceSearchForm(forms.Form):
             (term.slug, term.label) for term in index.term_choices.get("audience", [])
         ]
         self.fields["language"].choices = [("", _("Any language"))] + sorted(
-            ((code, LANGUAGE_NAMES.get(code, code)) for code in codes), key=lambda pair: str(pair[1])
+            ((code, language_name(code)) for code in codes), key=lambda pair: str(pair[1])
         )
 
     # The fields have checked that each slug is one of their choices.

@@ -1,8 +1,9 @@
 """Turn a postcode or town someone typed into a point on the map.
 
 `geocoder()` returns the backend named by `settings.DIRECTORY_GEOCODER`:
-- "offline" (the default, and what the tests use): places the directory already knows — its
-  own locations' full postcodes, postcode districts (the part before the space) and towns.
+- "offline" (the default, and what the tests use): every postcode district and town of the UK
+  from the places gazetteer (romahub/places/gazetteer.py, ONS and GeoNames open data), a full
+  postcode at its district's centre, or at its own point where a directory location has it.
   Nothing leaves the server.
 - "postcodes.io": the public postcodes.io service for any UK postcode (districts' and towns'
   answers cached, full postcodes' never), with a short
@@ -21,8 +22,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
-POSTCODE = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$")
-DISTRICT = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
+from romahub.places import gazetteer as places
+from romahub.places.gazetteer import DISTRICT, ENGLAND, POSTCODE
+
 EARTH_RADIUS_KM = 6371.0088
 
 
@@ -31,6 +33,15 @@ class Point:
     latitude: float
     longitude: float
     label: str = ""
+    country: str = ENGLAND  # places.COUNTRIES
+
+    @property
+    def in_england(self) -> bool:
+        return self.country == ENGLAND
+
+    @property
+    def country_name(self) -> str:
+        return str(places.COUNTRIES.get(self.country, self.country))
 
 
 class GeocoderUnavailable(Exception):
@@ -39,14 +50,9 @@ class GeocoderUnavailable(Exception):
 
 def normalise(query: str) -> str:
     """'sw1a1aa' -> 'SW1A 1AA'; 'sw1a' -> 'SW1A'; towns -> 'Derby'."""
-    text = " ".join(query.split()).strip()
-    compact = text.upper().replace(" ", "")
-    match = POSTCODE.match(compact)
-    if match:
-        return f"{match.group(1)} {match.group(2)}"
-    if DISTRICT.match(compact):
-        return compact
-    return text.title()
+    text = places.normalise(query)
+    compact = text.replace(" ", "")
+    return text if POSTCODE.match(compact) or DISTRICT.match(compact) else text.title()
 
 
 def distance_km(a: Point, latitude: float, longitude: float) -> float:
@@ -58,9 +64,10 @@ def distance_km(a: Point, latitude: float, longitude: float) -> float:
 
 
 class OfflineGeocoder:
-    """Places the directory already knows: its locations' postcodes, postcode districts and towns,
-    each at the average of its located locations. The search index holds them (search_index.py),
-    so a lookup is a dictionary's: scanning the locations took 10 ms at 50,000 of them."""
+    """The places gazetteer, and what the directory knows better: a full postcode one of its own
+    locations has (its own point, not the district's centre), and the towns its locations name
+    that the gazetteer lacks. The directory's places are held by the search index
+    (search_index.py), so a lookup is a dictionary's."""
 
     def lookup(self, query: str) -> Point | None:
         from romahub.directory import search_index
@@ -68,15 +75,24 @@ class OfflineGeocoder:
         place = normalise(query)
         if not place:
             return None
-        places = search_index.current().gazetteer
-        if POSTCODE.match(place.replace(" ", "")):
-            # An unknown unit of a known district: the district's centre.
-            found = places.get(("postcode", place)) or places.get(("district", place.split()[0]))
-        elif DISTRICT.match(place):
-            found = places.get(("district", place))
-        else:
-            found = places.get(("town", place.casefold()))
-        return Point(found[0], found[1], place) if found else None
+        known = search_index.current().gazetteer
+        is_postcode = bool(POSTCODE.match(place.replace(" ", "")))
+        if is_postcode and ("postcode", place) in known:
+            latitude, longitude = known[("postcode", place)]
+            found = places.lookup(place)
+            return Point(latitude, longitude, place, found.country if found else ENGLAND)
+        found = places.lookup(place)
+        if found:
+            return Point(found.latitude, found.longitude, place if found.kind in ("postcode", "district") else found.name, found.country)
+        # A district or town that only the directory's own locations name.
+        name = ("district", place) if DISTRICT.match(place) else None if is_postcode else ("town", place.casefold())
+        if name in known:
+            latitude, longitude = known[name]
+            return Point(latitude, longitude, place)
+        return None
+
+    def suggestions(self, query: str) -> list[str]:
+        return places.suggestions(query)
 
 
 def gazetteer(locations) -> dict[tuple[str, str], tuple[float, float]]:
@@ -107,18 +123,23 @@ class PostcodesIoGeocoder:
         place = normalise(query)
         if not place:
             return None
-        # A full postcode is a handful of homes: its answer is never kept. A district or a town is
-        # shared by thousands, so keeping its answer says nothing about anyone.
-        key = None if POSTCODE.match(place.replace(" ", "")) else f"geocode:postcodes.io:{place}"
-        cached = cache.get(key) if key else None
-        if cached is not None:
-            return Point(*cached) if cached else None
+        if POSTCODE.match(place.replace(" ", "")):
+            # A full postcode is a handful of homes: its own point is asked for each time and its
+            # answer never kept. When the service cannot be reached, its district's centre will do.
+            try:
+                return self._fetch(place)
+            except GeocoderUnavailable:
+                return self.offline.lookup(place)
         known = self.offline.lookup(place)
         if known:
             return known
+        # A district or a town is shared by thousands, so keeping its answer says nothing about anyone.
+        key = f"geocode:postcodes.io:{urllib.parse.quote(place.casefold())}"
+        cached = cache.get(key)
+        if cached is not None:
+            return Point(*cached) if cached else None
         point = self._fetch(place)
-        if key:
-            cache.set(key, (point.latitude, point.longitude, point.label) if point else (), 60 * 60 * 24 * 30)
+        cache.set(key, (point.latitude, point.longitude, point.label, point.country) if point else (), 60 * 60 * 24 * 30)
         return point
 
     def _fetch(self, place: str) -> Point | None:
@@ -141,7 +162,8 @@ class PostcodesIoGeocoder:
             raise GeocoderUnavailable(str(error)) from error
         if not result or result.get("latitude") is None:
             return None
-        return Point(float(result["latitude"]), float(result["longitude"]), place)
+        country = {"England": "E", "Wales": "W", "Scotland": "S", "Northern Ireland": "N"}.get(result.get("country"), ENGLAND)
+        return Point(float(result["latitude"]), float(result["longitude"]), place, country)
 
 
 def geocoder():

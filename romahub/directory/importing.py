@@ -171,8 +171,11 @@ def _import_service(record, report: Report, label: str) -> str:
     service.cost = _cost(record.get("cost_options") or [])
     service.source = record.get("hub_source") or "Open Referral UK import"
     service.source_url = record.get("hub_source_url") or ""
+    read_on = record.get("hub_source_read_on")
+    service.source_read_on = _date(read_on, "hub_source_read_on") if read_on else None
+    service.editor_notes = record.get("hub_editor_notes") or ""
     verified = record.get("hub_last_verified")
-    service.last_verified = date.fromisoformat(verified) if verified else None
+    service.last_verified = _date(verified, "hub_last_verified") if verified else None
     service.verified_by = record.get("hub_verified_by") or ""
     # An import is an operator's command, not an editor's draft: what it writes is published.
     service.live = True
@@ -192,6 +195,7 @@ def _import_service(record, report: Report, label: str) -> str:
         ServiceLanguage.objects.create(
             id=_uuid(lang["id"], "language.id"), service=service, code=(lang.get("code") or "")[:3],
             name=lang.get("name") or lang.get("code"), note=lang.get("note") or "",
+            source=(lang.get("hub_source") or "")[:300],
         )
     service.schedules.all().delete()
     for sched in record.get("schedules") or []:
@@ -233,6 +237,7 @@ def _import_service(record, report: Report, label: str) -> str:
             "address_1": address.get("address_1") or "", "city": address.get("city") or "",
             "region": address.get("region") or address.get("state_province") or "",
             "postal_code": (address.get("postal_code") or "").upper()[:10], "country": (address.get("country") or "GB")[:2],
+            "source": (loc_data.get("hub_source") or "")[:300], "address_note": (loc_data.get("hub_address_note") or "")[:300],
         })
         ServiceAtLocation.objects.create(id=_uuid(sal["id"], "service_at_location.id"), service=service, location_id=loc_id)
 
@@ -242,6 +247,13 @@ def _import_service(record, report: Report, label: str) -> str:
         return "created"
     service.refresh_from_db()
     return "unchanged" if _snapshot(service) == before else "updated"
+
+
+def _date(value, what: str) -> date:
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise Rejected(f"{what}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _age(value) -> int | None:

@@ -18,19 +18,30 @@ def service_jsonld(service, request) -> dict:
     areas = [str(area) for area in service.service_areas.all()]
     if areas:
         data["areaServed"] = areas
+    if service.cost == "free":
+        # isAccessibleForFree is a Place's (and an Event's) property, not a Service's: a free
+        # service is an offer at no price.
+        data["offers"] = {"@type": "Offer", "price": 0, "priceCurrency": "GBP"}
+    channel = {"@type": "ServiceChannel"}
     languages = [lang.name for lang in service.languages.all()]
     if languages:
-        data["availableLanguage"] = languages
-    if service.cost == "free":
-        data["isAccessibleForFree"] = True
+        # availableLanguage belongs to the channel through which the service is given.
+        channel["availableLanguage"] = languages
+    if phones:
+        channel["servicePhone"] = {"@type": "ContactPoint", "telephone": phones[0]}
     locations = [sal.location for sal in service.service_at_locations.all()]
     if locations and locations[0].address_1:
         loc = locations[0]
-        data["availableChannel"] = {"@type": "ServiceChannel", "serviceLocation": {
+        place = {
             "@type": "Place", "name": loc.name or service.organization.name,
             "address": {"@type": "PostalAddress", "streetAddress": loc.address_1, "addressLocality": loc.city,
                         "postalCode": loc.postal_code, "addressCountry": loc.country},
-        }}
+        }
+        if service.cost == "free":
+            place["isAccessibleForFree"] = True
         if loc.has_point:
-            data["availableChannel"]["serviceLocation"]["geo"] = {"@type": "GeoCoordinates", "latitude": loc.latitude, "longitude": loc.longitude}
+            place["geo"] = {"@type": "GeoCoordinates", "latitude": loc.latitude, "longitude": loc.longitude}
+        channel["serviceLocation"] = place
+    if len(channel) > 1:
+        data["availableChannel"] = channel
     return data

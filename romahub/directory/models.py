@@ -8,15 +8,17 @@ service is one row, whatever language a reader reads it in.
 """
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel, get_all_child_relations
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
-from romahub.core.languages import TitleAndSummary, in_language
+from romahub.core.languages import TitleAndSummary, in_language, language_name
 from romahub.core.moderation import PublicQuerySet
 from romahub.places.models import LocalAuthority
 
@@ -93,6 +95,11 @@ class Location(models.Model):
     region = models.CharField(_("county or region"), max_length=100, blank=True)
     postal_code = models.CharField(_("postcode"), max_length=10, blank=True)
     country = models.CharField(_("country"), max_length=2, default="GB")
+    source = models.CharField(_("where the address comes from"), max_length=300, blank=True)
+    address_note = models.CharField(
+        _("note for editors on the address"), max_length=300, blank=True,
+        help_text=_("For example: from a 2017 report, not confirmed since."),
+    )
 
     class Meta:
         verbose_name = _("location")
@@ -107,6 +114,9 @@ class Location(models.Model):
         return self.latitude is not None and self.longitude is not None
 
 
+# A service's facts are checked again at least once a year.
+CHECK_EVERY_DAYS = 365
+
 # The statuses of the services the directory lists (and its search index holds).
 LISTED_STATUSES = ("active", "temporarily closed")
 
@@ -119,6 +129,13 @@ class ServiceQuerySet(PublicQuerySet):
     def shown(self):
         """The services with a page of their own: published and not defunct."""
         return self.public().exclude(status="defunct")
+
+    def needing_check(self, today=None):
+        """Never checked by the hub, or last checked over CHECK_EVERY_DAYS ago: oldest first."""
+        today = today or timezone.localdate()
+        return self.filter(
+            models.Q(last_verified__isnull=True) | models.Q(last_verified__lt=today - timedelta(days=CHECK_EVERY_DAYS))
+        ).order_by(models.F("last_verified").asc(nulls_first=True), "name")
 
 
 class Service(TitleAndSummary, WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
@@ -162,6 +179,11 @@ class Service(TitleAndSummary, WorkflowMixin, DraftStateMixin, LockableMixin, Re
     terms = ParentalManyToManyField(TaxonomyTerm, blank=True, related_name="services", verbose_name=_("kinds of help and audiences"))
     source = models.TextField(_("where the facts come from"), help_text=_("Name the public document or website."))
     source_url = models.URLField(_("source address"), blank=True)
+    source_read_on = models.DateField(_("source read on"), null=True, blank=True)
+    editor_notes = models.TextField(
+        _("other sources and notes for editors"), blank=True,
+        help_text=_("Every other source used, with the date it was read, and what still needs checking. Not shown on the service’s page; published in the open data."),
+    )
     last_verified = models.DateField(_("last checked on"), null=True, blank=True)
     verified_by = models.CharField(_("checked by"), max_length=100, blank=True)
     last_modified = models.DateTimeField(_("last changed"), auto_now=True)
@@ -222,6 +244,10 @@ class ServiceLanguage(models.Model):
     code = models.CharField(_("ISO 639 code"), max_length=3, help_text=_("For example en, ro, sk, rom (Romani)."))
     name = models.CharField(_("language"), max_length=60)
     note = models.CharField(_("note"), max_length=200, blank=True, help_text=_("For Romani, which dialects."))
+    source = models.CharField(
+        _("where it says so"), max_length=300, blank=True,
+        help_text=_("The public source that says the service speaks this language. Without one, leave the language out."),
+    )
 
     class Meta:
         verbose_name = _("language")
@@ -229,6 +255,11 @@ class ServiceLanguage(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self) -> str:
+        """Its name in the reader's language (core.languages), not the English stored with it."""
+        return language_name(self.code, self.name)
 
 
 class Schedule(models.Model):

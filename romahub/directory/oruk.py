@@ -58,6 +58,7 @@ def location(loc) -> dict:
     data = _drop_empty({
         "id": str(loc.id), "location_type": loc.location_type, "name": loc.name,
         "description": loc.description, "latitude": loc.latitude, "longitude": loc.longitude,
+        "hub_source": loc.source, "hub_address_note": loc.address_note,
     })
     if loc.address_1 or loc.postal_code:
         data["addresses"] = [{
@@ -83,14 +84,17 @@ def service_summary(svc) -> dict:
 def service(svc) -> dict:
     """A fully nested service (ORUK's compiled service.json), with the hub's own fields."""
     data = service_summary(svc)
-    phones = list(svc.phones.all())
+    # Children in the order of their ids: the database returns them in whatever order its plan
+    # reads them, and the same record must always export the same document.
+    phones = sorted(svc.phones.all(), key=lambda row: str(row.id))
     data["contacts"] = [{
         "id": derived_id(svc.id, "contact"), "service_id": str(svc.id), "name": svc.organization.name,
         "phones": [_drop_empty({"id": str(p.id), "number": p.number, "description": p.description}) for p in phones],
     }] if phones else []
     data["languages"] = [
-        _drop_empty({"id": str(lang.id), "service_id": str(svc.id), "name": lang.name, "code": lang.code, "note": lang.note})
-        for lang in svc.languages.all()
+        _drop_empty({"id": str(lang.id), "service_id": str(svc.id), "name": lang.name, "code": lang.code, "note": lang.note,
+                     "hub_source": lang.source})
+        for lang in sorted(svc.languages.all(), key=lambda row: str(row.id))
     ]
     data["schedules"] = [
         _drop_empty({
@@ -128,8 +132,9 @@ def service(svc) -> dict:
     data["funding"] = []
     data.update(_drop_empty({
         "hub_source": svc.source, "hub_source_url": svc.source_url, "hub_messaging_url": svc.messaging_url,
-        "hub_verified_by": svc.verified_by,
+        "hub_verified_by": svc.verified_by, "hub_editor_notes": svc.editor_notes,
     }))
+    data["hub_source_read_on"] = svc.source_read_on.isoformat() if svc.source_read_on else None
     data["hub_last_verified"] = svc.last_verified.isoformat() if svc.last_verified else None
     data["hub_translations"] = {
         lang: _drop_empty({"name": getattr(svc, f"name_{lang}"), "description": getattr(svc, f"description_{lang}")})

@@ -13,6 +13,7 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from romahub.core.languages import language_names
 from romahub.directory.models import tel_uri_number
 from romahub.directory.search import Result
 
@@ -50,7 +51,7 @@ def result_html(result: Result, url: str, words: _Words) -> str:
         miles = words.miles % {"miles": floatformat(result.distance_miles, 1)}
         facts.append(_fact(words.distance, escape(miles)))
     if card.languages:
-        facts.append(_fact(words.languages, ", ".join(escape(name) for name in card.languages)))
+        facts.append(_fact(words.languages, escape(language_names(card.languages))))
     facts.append(_fact(words.cost, words.costs.get(card.cost, words.cost_unknown)))
     if card.phones:
         links = (f'<a href="tel:{escape(tel_uri_number(number))}">{escape(number)}</a>' for number in card.phones)

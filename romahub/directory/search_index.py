@@ -90,7 +90,7 @@ class Card(TitleAndSummary):
     url: str
     cost: str
     phones: list = field(default_factory=list)  # numbers
-    languages: list = field(default_factory=list)  # names, A to Z
+    languages: list = field(default_factory=list)  # (ISO 639 code, the name as stored)
 
 
 @dataclass
@@ -278,9 +278,9 @@ def build(token: str | None = None) -> SearchIndex:
             index.cards[position_of[service]].phones.append(number)
     # Lists, not querysets: each is read twice below.
     languages = list(ServiceLanguage.objects.annotate(key=_text("service_id")).order_by("name").values_list("key", "code", "name"))
-    for service, _code, name in languages:
+    for service, code, name in languages:
         if service in position_of:
-            index.cards[position_of[service]].languages.append(name)
+            index.cards[position_of[service]].languages.append((code, name))
     size = index.size
     index.free = bitsets.from_positions(free, size)
     # A common word is cheaper as a bitset (size / 8 bytes); a rare one as a list of positions.

@@ -45,7 +45,8 @@ class ServiceViewSet(SnippetViewSet):
         InlinePanel("service_areas", label=_("Where it works")),
         InlinePanel("service_at_locations", label=_("Locations")),
         MultiFieldPanel([
-            FieldPanel("source"), FieldPanel("source_url"),
+            FieldPanel("source"), FieldRowPanel([FieldPanel("source_url"), FieldPanel("source_read_on")]),
+            FieldPanel("editor_notes"),
             FieldRowPanel([FieldPanel("last_verified"), FieldPanel("verified_by")]),
         ], heading=_("Where the facts come from")),
     ]

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from romahub.core.languages import LANGUAGE_NAMES
+from romahub.core.languages import language_name
 from romahub.resources.library import Filters, sources
 from romahub.resources.models import AUDIENCES, KINDS, codes
 
@@ -26,7 +26,7 @@ class LibraryForm(forms.Form):
         }
         present |= {"en", "ro", "sk"}
         self.fields["language"].choices = [("", _("Any language"))] + sorted(
-            ((code, LANGUAGE_NAMES.get(code, code)) for code in present), key=lambda pair: str(pair[1])
+            ((code, language_name(code)) for code in present), key=lambda pair: str(pair[1])
         )
 
     def clean_q(self):

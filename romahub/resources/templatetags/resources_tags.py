@@ -1,6 +1,6 @@
 from django import template
 
-from romahub.core.languages import LANGUAGE_NAMES
+from romahub.core.languages import language_name
 from romahub.resources.models import AUDIENCES
 
 register = template.Library()
@@ -9,7 +9,7 @@ _AUDIENCE_NAMES = dict(AUDIENCES)
 
 @register.filter
 def language_names(codes) -> str:
-    return ", ".join(str(LANGUAGE_NAMES.get(code, code)) for code in codes)
+    return ", ".join(language_name(code) for code in codes)
 
 
 @register.filter
