@@ -1,6 +1,8 @@
 """The moderator's review of one suggestion: see what was sent, adjust it, accept or reject."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.template.response import TemplateResponse
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -8,10 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import View
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from romahub.directory import suggestions
-from romahub.directory.models import Suggestion
+from romahub.directory import coverage, suggestions
+from romahub.directory.models import CHECK_EVERY_DAYS, Service, Suggestion
 from romahub.directory.suggestion_forms import ReviewSuggestionForm
 
 SENT_FIELDS = ("name", "organisation", "description", "languages_spoken", "address", "town", "postcode", "phone",
@@ -79,3 +82,14 @@ class ReviewSuggestionView(WagtailAdminTemplateMixin, View):
             sent.append((_("kinds of help"), ", ".join(term.name for term in terms)))
         context.update(suggestion=self.suggestion, sent=sent)
         return context
+
+
+@require_admin_access
+@permission_required("directory.change_service", raise_exception=True)
+def coverage_report(request):
+    rows = coverage.coverage()
+    return TemplateResponse(request, "directory/admin/coverage.html", {
+        "rows": rows, "columns": coverage.COLUMNS, "reached": sum(1 for row in rows if row.services),
+        "needing_check": Service.objects.shown().select_related("organization").needing_check(),
+        "check_every_days": CHECK_EVERY_DAYS,
+    })

@@ -43,6 +43,11 @@ class Point:
     def country_name(self) -> str:
         return str(places.COUNTRIES.get(self.country, self.country))
 
+    @property
+    def where(self) -> str:
+        """"CF10 1AA is in Wales", in the reader's language."""
+        return str(places.IS_IN.get(self.country, places.IS_IN[ENGLAND])) % {"place": self.label}
+
 
 class GeocoderUnavailable(Exception):
     """The lookup service did not answer; say so, do not pretend the place is unknown."""
@@ -141,6 +146,9 @@ class PostcodesIoGeocoder:
         point = self._fetch(place)
         cache.set(key, (point.latitude, point.longitude, point.label, point.country) if point else (), 60 * 60 * 24 * 30)
         return point
+
+    def suggestions(self, query: str) -> list[str]:
+        return self.offline.suggestions(query)
 
     def _fetch(self, place: str) -> Point | None:
         compact = place.replace(" ", "")

@@ -150,6 +150,8 @@ def _import_service(record, report: Report, label: str) -> str:
         value = org_data.get(attr)
         if value is not None:
             setattr(org, attr, value)
+    if "hub_roma_led" in org_data:
+        org.roma_led = bool(org_data["hub_roma_led"])
     org.save()
 
     service = existing or Service(pk=service_id)

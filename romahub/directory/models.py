@@ -68,6 +68,9 @@ class Organization(models.Model):
     description = models.TextField(_("description"))
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    roma_led = models.BooleanField(
+        _("Roma-led"), default=False, help_text=_("Tick only where a public source says Roma people lead the organisation."),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -27,7 +27,7 @@ def _drop_empty(data: dict) -> dict:
 def organization(org) -> dict:
     return _drop_empty({
         "id": str(org.id), "name": org.name, "description": org.description,
-        "website": org.website, "email": org.email,
+        "website": org.website, "email": org.email, "hub_roma_led": org.roma_led or None,
     })
 
 

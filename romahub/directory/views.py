@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from romahub.core.pagination import requested_page
+from romahub.core.languages import language_name
 from romahub.core.privacy import never_kept
 from romahub.core.ratelimit import allow
 from romahub.directory import search_index
@@ -14,37 +15,42 @@ from romahub.directory.forms import ServiceSearchForm
 from romahub.directory.geocoding import GeocoderUnavailable, Point, geocoder
 from romahub.directory.jsonld import service_jsonld
 from romahub.directory.models import Service, Suggestion
+from romahub.directory.next_steps import next_steps
 from romahub.directory.search import Filters, search_services
 from romahub.directory.suggestion_forms import ReportChangeForm, SuggestServiceForm
 
 PER_PAGE = 20
 
 
-def _place(form) -> Point | None:
-    """The place from the typed postcode or town, or from the browser's location; errors go on the form."""
+def _place(form) -> tuple[Point | None, list[str]]:
+    """The place from the typed postcode or town, or from the browser's location, and the names
+    close to a place that was not found; errors go on the form."""
     data = form.cleaned_data
-    if data.get("near"):
+    typed = data.get("near")
+    if typed:
+        places = geocoder()
         try:
-            point = geocoder().lookup(data["near"])
+            point = places.lookup(typed)
         except GeocoderUnavailable:
             form.add_error("near", _("We cannot look up places just now. Try again later, or choose a council area."))
-            return None
+            return None, []
         if point is None:
             form.add_error("near", _("We could not find that place. Try the first part of a postcode, such as DE1, or a town."))
-        return point
+            return None, places.suggestions(typed)
+        return point, []
     if data.get("lat") is not None and data.get("lon") is not None:
-        return Point(data["lat"], data["lon"], _("your location"))
-    return None
+        return Point(data["lat"], data["lon"], _("your location")), []
+    return None, []
 
 
 @require_GET
 def search(request):
     index = search_index.current()
     form = ServiceSearchForm(request.GET or None, index=index)
-    results, total, page, point = [], 0, 1, None
+    results, total, page, point, suggestions, steps = [], 0, 1, None, [], None
     searched = form.is_bound and form.is_valid()
     if searched:
-        point = _place(form)
+        point, suggestions = _place(form)
     if not form.is_bound or (searched and not form.errors):
         page = requested_page(request)
         data = form.cleaned_data if searched else {}
@@ -53,15 +59,26 @@ def search(request):
             language=data.get("language", ""), free_only=data.get("free", False), authority=data.get("la"), point=point,
         )
         results, total = search_services(filters, get_language()[:2], page, PER_PAGE, index=index)
+        if searched:
+            steps = next_steps(filters, results, total, index)
     query = request.GET.copy()
     query.pop("page", None)
     response = render(request, "directory/search.html", {
         "form": form, "results": results, "total": total, "page": page, "point": point,
         "pages": max(1, math.ceil(total / PER_PAGE)), "page_query": query.urlencode(),
-        "any_located": any(result.point for result in results),
+        "any_located": any(result.point for result in results), "steps": steps,
+        "steps_language": language_name(steps.language) if steps and steps.language else "",
+        "place_suggestions": [(name, _with(query, near=name)) for name in suggestions],
     })
     # A postcode or a location says where a family lives: such a search is never kept (README).
     return never_kept(response) if ServiceSearchForm.holds_place(request.GET) else response
+
+
+def _with(query, **changes) -> str:
+    changed = query.copy()
+    for name, value in changes.items():
+        changed[name] = value
+    return "?" + changed.urlencode()
 
 
 @require_GET

@@ -1,13 +1,14 @@
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
 from romahub.core.moderation import TranslatorFormMixin
-from romahub.directory.admin_views import ReviewSuggestionView, review_url
+from romahub.directory.admin_views import ReviewSuggestionView, coverage_report, review_url
 from romahub.directory.models import Location, Organization, Service, Suggestion, TaxonomyTerm
 
 
@@ -64,7 +65,7 @@ class LocationViewSet(SnippetViewSet):
     model = Location
     icon = "site"
     menu_label = _("Locations")
-    list_display = ["name", "address_1", "city", "postal_code"]
+    list_display = ["name", "address_1", "city", "postal_code", "address_note"]
     search_fields = ["name", "address_1", "city", "postal_code"]
 
 
@@ -107,4 +108,17 @@ register_snippet(DirectoryGroup)
 
 @hooks.register("register_admin_urls")
 def suggestion_review_urls():
-    return [path("directory/suggestions/<int:pk>/review/", ReviewSuggestionView.as_view(), name="directory_review_suggestion")]
+    return [
+        path("directory/suggestions/<int:pk>/review/", ReviewSuggestionView.as_view(), name="directory_review_suggestion"),
+        path("reports/directory-coverage/", coverage_report, name="directory_coverage"),
+    ]
+
+
+class CoverageMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("directory.change_service")
+
+
+@hooks.register("register_reports_menu_item")
+def register_coverage_menu_item():
+    return CoverageMenuItem(_("Directory coverage"), reverse("directory_coverage"), icon_name="help", order=710)

@@ -29,6 +29,14 @@ COUNTRIES = {
     "X": _("the Channel Islands or the Isle of Man"),
 }
 ENGLAND = "E"
+# Whole sentences, not "is in %(country)s": Slovak and Romanian name a country differently after "in".
+IS_IN = {
+    "E": _("%(place)s is in England"),
+    "W": _("%(place)s is in Wales"),
+    "S": _("%(place)s is in Scotland"),
+    "N": _("%(place)s is in Northern Ireland"),
+    "X": _("%(place)s is in the Channel Islands or the Isle of Man"),
+}
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from romahub.conference.timeline import ENGLAND, Rules
+from romahub.core.languages import in_language
 
 REGIONS = [
     ("North East", _("North East")),
@@ -47,6 +48,8 @@ class LocalAuthority(models.Model):
     longitude = models.FloatField(_("longitude of the area's centre"), null=True, blank=True)
 
     childrens_rights_service = models.TextField(_("children's rights service"), blank=True)
+    childrens_rights_service_sk = models.TextField(_("children's rights service in Slovak"), blank=True)
+    childrens_rights_service_ro = models.TextField(_("children's rights service in Romanian"), blank=True)
     childrens_rights_phone = models.CharField(_("children's rights phone"), max_length=40, blank=True)
     childrens_rights_email = models.EmailField(_("children's rights e-mail"), blank=True)
     conference_contact_phone = models.CharField(_("safeguarding / conference phone"), max_length=40, blank=True)
@@ -79,6 +82,15 @@ class LocalAuthority(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def childrens_rights_text(self) -> str:
+        """The children's rights service's description in the reader's language, else English."""
+        return in_language(self, "childrens_rights_service")
+
+    @property
+    def childrens_rights_text_is_english(self) -> bool:
+        return self.childrens_rights_text == self.childrens_rights_service
 
     @property
     def has_point(self) -> bool:

@@ -80,3 +80,20 @@ def checkbox_options(field):
         (field.html_name, value, field.auto_id, number, mark_safe(" checked") if value in chosen else "", field.auto_id, number, label)
         for number, (value, label) in enumerate((str(value), label) for value, label in field.field.choices)
     ))
+
+
+@register.filter
+def tel_uri(number: str) -> str:
+    from romahub.directory.models import tel_uri_number
+
+    return tel_uri_number(number)
+
+
+@register.filter
+def card_url(card) -> str:
+    """A search index card's service page (the index keeps the id as the database's text)."""
+    import uuid
+
+    from django.urls import reverse
+
+    return reverse("directory:service", args=[uuid.UUID(card.pk)])
