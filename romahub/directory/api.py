@@ -6,16 +6,15 @@ nothing a client sends can cause a 5xx. Responses are shaped by `romahub.directo
 and validated against the profile's compiled schemas in the tests.
 """
 
-import json
 import math
 import uuid
 from functools import wraps
-from pathlib import Path
 
 from django.db.models import Prefetch, Q
 from django.http import HttpResponse, JsonResponse
 
 from romahub.directory import oruk
+from romahub.directory.openapi import MAX_PAGE, MAX_PER_PAGE, served_document
 from romahub.directory.geocoding import GeocoderUnavailable, distance_km, geocoder
 from romahub.directory.models import (
     Organization,
@@ -29,9 +28,7 @@ from romahub.directory.models import (
     TaxonomyTerm,
 )
 
-OPENAPI = Path(__file__).parent / "standards" / "oruk-3.0" / "schema" / "openapi.json"
 DEFAULT_PER_PAGE = 50
-MAX_PER_PAGE = 200
 DAYS = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"}
 DAY_NAMES = {"monday": "MO", "tuesday": "TU", "wednesday": "WE", "thursday": "TH", "friday": "FR", "saturday": "SA", "sunday": "SU"}
 
@@ -42,9 +39,12 @@ class BadParameter(ValueError):
         self.name = name
 
 
+ALLOWED = "GET, HEAD, OPTIONS"
+
+
 def _cors(response):
     response["Access-Control-Allow-Origin"] = "*"
-    response["Access-Control-Allow-Methods"] = "GET, OPTIONS"
+    response["Access-Control-Allow-Methods"] = ALLOWED
     return response
 
 
@@ -57,7 +57,9 @@ def oruk_endpoint(view):
             response["Access-Control-Max-Age"] = "86400"
             return _cors(response)
         if request.method not in ("GET", "HEAD"):
-            return _cors(JsonResponse({"error": "Only GET is supported."}, status=405))
+            response = JsonResponse({"error": "Only GET is supported."}, status=405)
+            response["Allow"] = ALLOWED
+            return _cors(response)
         try:
             response = view(request, *args, **kwargs)
         except BadParameter as error:
@@ -139,7 +141,7 @@ def _page(request, items, total: int, page: int, per_page: int, render) -> JsonR
 
 
 def _paging(request) -> tuple[int, int]:
-    return _int(request, "page", 1, minimum=1, maximum=1_000_000), _int(request, "per_page", DEFAULT_PER_PAGE, minimum=1, maximum=MAX_PER_PAGE)
+    return _int(request, "page", 1, minimum=1, maximum=MAX_PAGE), _int(request, "per_page", DEFAULT_PER_PAGE, minimum=1, maximum=MAX_PER_PAGE)
 
 
 def full_services(queryset):
@@ -208,9 +210,7 @@ def index(request):
 
 @oruk_endpoint
 def openapi(request):
-    document = json.loads(OPENAPI.read_text())
-    document["servers"] = [{"url": request.build_absolute_uri("/api/oruk").rstrip("/")}]
-    return JsonResponse(document)
+    return JsonResponse(served_document(request.build_absolute_uri("/api/oruk").rstrip("/")))
 
 
 @oruk_endpoint
@@ -266,13 +266,13 @@ def service_at_locations(request):
         "location", "service__organization"
     ).order_by("service__name", "id")
     postcode = request.GET.get("postcode", "").strip()
+    # A distance from no postcode limits nothing (openapi.py documents it so).
     proximity = _number(request, "proximity")
-    if proximity is not None and not postcode:
-        raise BadParameter("proximity", "needs a postcode")
     if postcode:
         point = geocoder().lookup(postcode)
         if point is None:
-            raise BadParameter("postcode", "not a place this directory knows")
+            # Well formed but no such place: nothing to measure from, as a missing record is (openapi.py).
+            return JsonResponse({"error": "postcode: no place has that postcode", "parameter": "postcode"}, status=404)
         rows = [
             (distance_km(point, sal.location.latitude, sal.location.longitude), sal)
             for sal in queryset.filter(location__latitude__isnull=False, location__longitude__isnull=False)

@@ -159,8 +159,8 @@ def test_bad_parameters_get_a_400_naming_the_parameter(client, params):
     assert body["parameter"] in params or body["parameter"] == "proximity"
 
 
-def test_unknown_postcode_is_a_400_not_a_guess(client):
-    assert get_json(client, "/service_at_locations", status=400, postcode="ZZ99 9ZZ")["parameter"] == "postcode"
+def test_unknown_postcode_is_a_404_not_a_guess(client):
+    assert get_json(client, "/service_at_locations", status=404, postcode="ZZ99 9ZZ")["parameter"] == "postcode"
 
 
 @pytest.mark.parametrize("path", ["/services/", "/taxonomies/", "/taxonomy_terms/", "/service_at_locations/"])
