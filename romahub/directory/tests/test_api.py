@@ -151,12 +151,16 @@ def test_postcode_and_proximity_sort_and_limit_by_distance(client, two_services)
 
 @pytest.mark.parametrize("params", [
     {"page": "0"}, {"page": "x"}, {"per_page": "1000"}, {"per_page": "-1"}, {"taxonomy_term_id": "nope"},
-    {"minimum_age": "old"}, {"day": "someday"}, {"start_time": "25:99"}, {"proximity": "1000"},
+    {"minimum_age": "old"}, {"day": "someday"}, {"start_time": "25:99"},
 ])
 def test_bad_parameters_get_a_400_naming_the_parameter(client, params):
-    path = "/service_at_locations" if "proximity" in params else "/services"
-    body = get_json(client, path, status=400, **params)
-    assert body["parameter"] in params or body["parameter"] == "proximity"
+    body = get_json(client, "/services", status=400, **params)
+    assert body["parameter"] in params
+
+
+def test_a_distance_without_a_postcode_limits_nothing(client):
+    everything = get_json(client, "/service_at_locations")["total_items"]
+    assert get_json(client, "/service_at_locations", proximity="1000")["total_items"] == everything
 
 
 def test_unknown_postcode_is_a_404_not_a_guess(client):
