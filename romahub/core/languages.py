@@ -31,7 +31,7 @@ def language_name(code: str, fallback: str = "", language: str | None = None) ->
     code = (code or "").strip().lower()
     if code in LANGUAGE_NAMES:
         return str(LANGUAGE_NAMES[code])
-    name = _cldr_names(((language or get_language() or settings.LANGUAGE_CODE)[:2])).get(code)
+    name = _cldr_names((language or get_language() or settings.LANGUAGE_CODE)[:2]).get(code)
     return name[:1].upper() + name[1:] if name else (fallback or code)
 
 

@@ -1,11 +1,11 @@
 """The moderator's review of one suggestion: see what was sent, adjust it, accept or reject."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
-from django.template.response import TemplateResponse
 from django.contrib.admin.utils import quote
+from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy

@@ -14,7 +14,6 @@ from django.db.models import Prefetch, Q
 from django.http import HttpResponse, JsonResponse
 
 from romahub.directory import oruk
-from romahub.directory.openapi import MAX_PAGE, MAX_PER_PAGE, served_document
 from romahub.directory.geocoding import GeocoderUnavailable, distance_km, geocoder
 from romahub.directory.models import (
     Organization,
@@ -27,6 +26,7 @@ from romahub.directory.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from romahub.directory.openapi import MAX_PAGE, MAX_PER_PAGE, served_document
 
 DEFAULT_PER_PAGE = 50
 DAYS = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"}

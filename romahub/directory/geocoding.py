@@ -13,7 +13,6 @@
 
 import json
 import math
-import re
 import urllib.error
 import urllib.parse
 import urllib.request

@@ -6,8 +6,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from romahub.core.pagination import requested_page
 from romahub.core.languages import language_name
+from romahub.core.pagination import requested_page
 from romahub.core.privacy import never_kept
 from romahub.core.ratelimit import allow
 from romahub.directory import search_index
