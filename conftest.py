@@ -6,7 +6,7 @@ from django.core.cache import cache
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    from romahub.pages.starter_content.loader import load_starter_content
+    from romahub.site.starter import load_starter_content
 
     with django_db_blocker.unblock():
         load_starter_content()
@@ -50,7 +50,7 @@ def editorial_clients(django_user_model):
     from django.contrib.auth.models import Group
     from django.test import Client
 
-    from romahub.pages.permissions import EDITORS, MODERATORS, TRANSLATORS
+    from romahub.core.roles import EDITORS, MODERATORS, TRANSLATORS
 
     clients = {}
     for role, group in (("editor", EDITORS), ("moderator", MODERATORS), ("translator", TRANSLATORS)):

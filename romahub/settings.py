@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "romahub.directory",
     "romahub.mishto",
     "romahub.resources",
+    "romahub.site",  # the wiring, above every app (docs/architecture.md)
     "django_tasks",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -153,6 +154,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "romahub.core.context_processors.hub",
+                "romahub.pages.navigation.navigation",
             ],
         },
     },
@@ -363,6 +365,8 @@ ADMIN_CSP_REPLACE = {
     "worker-src": [SELF, "blob:"],
 }
 ADMIN_PATH_PREFIX = "/admin/"
+# Which paths and users need a second factor (romahub/core/two_factor.py enforces it).
+SECOND_FACTOR_POLICY = "romahub.site.second_factor"
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -6,7 +6,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "romahub.settings")
 application = get_wsgi_application()
 
 # Each server process builds the directory's search index as it starts, not on its first
-# reader's search (seconds with tens of thousands of services; romahub/directory/search_index.py).
-from romahub.directory.search_index import warm  # noqa: E402 (needs Django set up)
+# reader's search (seconds with tens of thousands of services; romahub/directory/search/cache.py).
+from romahub.directory.search import warm  # noqa: E402 (needs Django set up)
 
 warm()

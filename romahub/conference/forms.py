@@ -3,7 +3,7 @@ from datetime import date, timedelta
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from romahub.conference.timeline import ENGLAND
+from romahub.conference.models import rules_for
 from romahub.places.models import LocalAuthority
 
 EARLIEST = date(2000, 1, 1)
@@ -80,8 +80,7 @@ class TimelineForm(forms.Form):
         return cleaned
 
     def rules(self):
-        authority = self.cleaned_data.get("la")
-        return authority.rules() if authority else ENGLAND
+        return rules_for(self.cleaned_data.get("la"))
 
     def reviews_held(self) -> tuple:
         return (self.cleaned_data.get("review1"), self.cleaned_data.get("review2"))

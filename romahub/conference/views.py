@@ -13,6 +13,7 @@ from romahub.conference.preparation import QUESTIONS, PreparationForm, sheet
 from romahub.conference.text import describe
 from romahub.conference.timeline import plan
 from romahub.core.privacy import never_kept
+from romahub.pages.models import GuidePage
 
 # The guide "What happens at a child protection conference" (same slug in every language).
 CONFERENCE_GUIDE_SLUG = "child-protection-conference"
@@ -21,8 +22,6 @@ CONFERENCE_GUIDE_SLUG = "child-protection-conference"
 def _guide_url(request):
     """The conference guide in the reader's language: the guide that links to the planner."""
     from wagtail.models import Locale
-
-    from romahub.pages.models import GuidePage
 
     guide = (
         GuidePage.objects.live()

@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Hub core")
 
     def ready(self):
+        # Connects its signal receivers, which name auth's models: only once the registry is ready.
         from romahub.core import security_log
 
         security_log.connect_lockouts()

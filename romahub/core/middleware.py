@@ -7,12 +7,13 @@ django-csp's CSPMiddleware, so pages served from the cache still get every secur
 from __future__ import annotations
 
 import hashlib
-import re
 import time
+from importlib import import_module
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware import locale
 from django.utils.cache import get_max_age
@@ -20,12 +21,14 @@ from django.utils.cache import get_max_age
 CACHE_GENERATION_KEY = "pagecache:generation"
 PAGE_CACHE_HEADER = "X-Page-Cache"
 _CACHEABLE_TYPES = ("text/html", "application/xml", "text/plain")
-_UNPREFIXED_PREFIXES = ("/api/",)
-_UNCACHED_PREFIXES = ("/admin/", "/documents/", "/language/", "/static/", "/media/", "/django-admin/")
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
 
 
-_MAP_PATHS = re.compile(r"^/[a-z]{2}/(services/|mishto/$)")  # the directory and the Mishto register
+
+def _urls():
+    """The URL conf, which says which of its addresses are personal, outside the language prefix
+    or may draw a map (UNCACHED_PREFIXES, UNPREFIXED_PREFIXES, MAP_PATHS)."""
+    return import_module(settings.ROOT_URLCONF)
 
 
 def map_tile_origin(tile_url: str) -> str:
@@ -46,7 +49,7 @@ class SecurityHeadersMiddleware:
             # Wagtail's admin needs inline scripts and styles, and frames its own previews.
             response._csp_replace = settings.ADMIN_CSP_REPLACE
             response["X-Frame-Options"] = "SAMEORIGIN"
-        elif settings.MAP_TILE_URL and _MAP_PATHS.match(request.path):
+        elif settings.MAP_TILE_URL and _urls().MAP_PATHS.match(request.path):
             # Directory and register pages may draw a map; its tiles come from the host in settings.
             response._csp_update = {"img-src": [map_tile_origin(settings.MAP_TILE_URL)]}
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
@@ -60,6 +63,19 @@ class SecurityHeadersMiddleware:
 def invalidate_page_cache() -> None:
     """Start a new generation: every cached page is ignored from now on and expires later."""
     cache.set(CACHE_GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def _public_data_changed(sender, **kwargs):
+    invalidate_page_cache()
+
+
+def refresh_page_cache_on_change(app_label: str, *models: str) -> None:
+    """Saving or deleting any of these records starts a new page-cache generation (each app
+    names the records readers see, in its AppConfig.ready)."""
+    for model in models:
+        for signal, kind in ((post_save, "save"), (post_delete, "delete")):
+            signal.connect(_public_data_changed, sender=f"{app_label}.{model}",
+                           dispatch_uid=f"pagecache-{app_label}-{model}-{kind}")
 
 
 def public_data_generation() -> int:
@@ -94,7 +110,7 @@ class AnonymousPageCacheMiddleware:
             settings.PAGE_CACHE_ENABLED
             and request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.path.startswith(_UNCACHED_PREFIXES)
+            and not request.path.startswith(_urls().UNCACHED_PREFIXES)
             and len(request.get_full_path()) <= 300
         )
 
@@ -144,6 +160,6 @@ class LocaleMiddleware(locale.LocaleMiddleware):
     """
 
     def process_response(self, request, response):
-        if request.path.startswith(_UNPREFIXED_PREFIXES):
+        if request.path.startswith(_urls().UNPREFIXED_PREFIXES):
             return response
         return super().process_response(request, response)

@@ -20,6 +20,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from romahub.core.client import client_address
+from romahub.core.models import RateLimitCount
+from romahub.core.redis_store import connection
 
 logger = logging.getLogger("romahub.security")
 
@@ -30,8 +32,6 @@ def _key(scope: str, identity: str, window: int) -> str:
 
 
 def _count_in_redis(key: str, window: int) -> int:
-    from romahub.core.redis_store import connection
-
     redis = connection()
     with redis.pipeline() as pipe:  # MULTI: the count and its expiry are set together
         pipe.incr(key)
@@ -41,8 +41,6 @@ def _count_in_redis(key: str, window: int) -> int:
 
 
 def _count_in_database(key: str, window: int) -> int:
-    from romahub.core.models import RateLimitCount
-
     with transaction.atomic():
         if not RateLimitCount.objects.filter(key=key).update(count=F("count") + 1):
             now = timezone.now()

@@ -1,6 +1,7 @@
-"""A second factor (TOTP) for everyone who can open the admin, and for Mishto reviewers.
+"""A second factor (TOTP) for the users and paths the site's policy names (settings.SECOND_FACTOR_POLICY,
+romahub/site/second_factor.py): everyone who can open the admin, and the users each app names.
 
-After a password-only sign-in they can reach nothing in `/admin/` (nor Mishto evidence) until
+After a password-only sign-in they can reach nothing in the admin (nor Mishto evidence) until
 they have set up an authenticator app and entered its current code in this session. Council
 users of the Mishto scheme sign in with a password only, as the scheme asks.
 
@@ -10,7 +11,7 @@ or printed by an operator.
 """
 
 import base64
-import re
+from importlib import import_module
 
 import segno
 from django.conf import settings
@@ -29,39 +30,35 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from romahub.core import enrolment
 
-# Paths that need the second factor once the user is one who must have it.
-PROTECTED = re.compile(r"^/admin/|^/[a-z]{2}/mishto/evidence/")
-# The admin's own sign-in and sign-out, and the second-factor pages themselves.
-EXEMPT = re.compile(r"^/admin/(login|logout|two-factor)/")
 # The unconfirmed device that a link opened in this session may show and confirm.
 SESSION_GRANT = "two_factor_enrolment_device"
 # A link's token, kept while its owner signs in on the way to it.
 SESSION_LINK = "two_factor_enrolment_link"
 
 
-def needs_second_factor(user) -> bool:
-    from romahub.mishto.workflow import is_reviewer
-
-    if not user.is_authenticated:
-        return False
-    return user.is_superuser or user.is_staff or user.has_perm("wagtailadmin.access_admin") or is_reviewer(user)
+def policy():
+    """The site's policy: `protects(path)` and `applies_to(user)` (named in settings, so that the
+    foundation need not know which apps hold what must be protected)."""
+    return import_module(settings.SECOND_FACTOR_POLICY)
 
 
 class RequireSecondFactorMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        self.policy = policy()
 
     def __call__(self, request):
-        path = request.path
-        if PROTECTED.match(path) and not EXEMPT.match(path) and needs_second_factor(request.user) and not request.user.is_verified():
+        policy = self.policy
+        if policy.protects(request.path) and policy.applies_to(request.user) and not request.user.is_verified():
             target = "two_factor_verify" if user_has_device(request.user) else "two_factor_setup"
             return redirect(f"{reverse(target)}?{REDIRECT_FIELD_NAME}={request.get_full_path()}")
         return self.get_response(request)
 
 
 def _next(request) -> str:
-    target = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(REDIRECT_FIELD_NAME) or "/admin/"
-    return target if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()) else "/admin/"
+    admin = settings.ADMIN_PATH_PREFIX
+    target = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(REDIRECT_FIELD_NAME) or admin
+    return target if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()) else admin
 
 
 def _code(request) -> str:

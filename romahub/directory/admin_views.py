@@ -90,6 +90,6 @@ def coverage_report(request):
     rows = coverage.coverage()
     return TemplateResponse(request, "directory/admin/coverage.html", {
         "rows": rows, "columns": coverage.COLUMNS, "reached": sum(1 for row in rows if row.services),
-        "needing_check": Service.objects.shown().select_related("organization").needing_check(),
+        "needing_check": Service.objects.listed().select_related("organization").needing_check(),
         "check_every_days": CHECK_EVERY_DAYS,
     })

@@ -167,7 +167,7 @@ def _having(model, **conditions) -> Q:
 
 
 def filtered_services(request):
-    services = Service.objects.public()
+    services = Service.objects.listed()
     search = request.GET.get("search", "").strip()
     if search:
         services = services.filter(
@@ -226,7 +226,7 @@ def services(request):
 
 @oruk_endpoint
 def service(request, pk):
-    found = full_services(Service.objects.public().filter(pk=_pk(pk))).first()
+    found = full_services(Service.objects.listed().filter(pk=_pk(pk))).first()
     return JsonResponse(oruk.service(found)) if found else _not_found("service")
 
 
@@ -287,8 +287,8 @@ def service_at_locations(request):
 
 @oruk_endpoint
 def service_at_location(request, pk):
-    found = ServiceAtLocation.objects.select_related("location").filter(pk=_pk(pk), service__live=True).first()
+    found = ServiceAtLocation.objects.select_related("location").filter(pk=_pk(pk), service__in=Service.objects.listed()).first()
     if not found:
         return _not_found("service at location")
-    found.service = full_services(Service.objects.public().filter(pk=found.service_id)).first()
+    found.service = full_services(Service.objects.listed().filter(pk=found.service_id)).first()
     return JsonResponse(oruk.service_at_location(found, full=True))

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from romahub.core.middleware import refresh_page_cache_on_change
+
 
 class DirectoryConfig(AppConfig):
     name = "romahub.directory"
@@ -8,6 +10,11 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory of services")
 
     def ready(self):
-        from romahub.directory import search_index
+        # The index reads the directory's models, which exist only once the registry is ready.
+        from romahub.directory.search import connect_signals
 
-        search_index.connect_signals()
+        connect_signals()
+        refresh_page_cache_on_change(
+            self.label, "Service", "Organization", "Location", "TaxonomyTerm", "Phone", "ServiceLanguage",
+            "Schedule", "ServiceArea", "ServiceAtLocation",
+        )

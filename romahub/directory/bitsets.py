@@ -1,6 +1,6 @@
 """Sets of small whole numbers as Python ints, bit i standing for number i.
 
-The directory's search index (search_index.py) holds each filter as one of these, so combining
+The directory's search index (search/index.py) holds each filter as one of these, so combining
 filters is `&` and `|` over a few kilobytes, and counting is `int.bit_count()`: microseconds for
 50,000 services, where the same in SQL was a pass over tens of thousands of rows.
 """

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from romahub.core.languages import language_name
-from romahub.directory import search_index
+from romahub.directory.search import Area, SearchIndex, TermName, current
 
 
 class TermsChoiceField(forms.ModelMultipleChoiceField):
@@ -35,9 +35,9 @@ class ServiceSearchForm(forms.Form):
         """True when a search names a place, typed or from the browser, valid or not."""
         return any(value.strip() for name in cls.PLACE_FIELDS for value in query.getlist(name))
 
-    def __init__(self, *args, index: search_index.SearchIndex | None = None, **kwargs):
+    def __init__(self, *args, index: SearchIndex | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        index = self.index = index or search_index.current()
+        index = self.index = index or current()
         # The languages listed services speak, from the search index: reading them from every
         # service's languages took as long as the search.
         codes = set(index.languages) | {"ro", "sk", "rom"}
@@ -54,15 +54,15 @@ class ServiceSearchForm(forms.Form):
 
     # The fields have checked that each slug is one of their choices.
 
-    def clean_help(self) -> list[search_index.TermName]:
+    def clean_help(self) -> list[TermName]:
         chosen = set(self.cleaned_data["help"])
         return [term for term in self.index.term_choices.get("help", []) if term.slug in chosen]
 
-    def clean_audience(self) -> search_index.TermName | None:
+    def clean_audience(self) -> TermName | None:
         slug = self.cleaned_data["audience"]
         return next((term for term in self.index.term_choices.get("audience", []) if term.slug == slug), None)
 
-    def clean_la(self) -> search_index.Area | None:
+    def clean_la(self) -> Area | None:
         slug = self.cleaned_data["la"]
         return next((area for area in self.index.authorities if area.slug == slug), None)
 

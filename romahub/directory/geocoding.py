@@ -71,15 +71,16 @@ class OfflineGeocoder:
     """The places gazetteer, and what the directory knows better: a full postcode one of its own
     locations has (its own point, not the district's centre), and the towns its locations name
     that the gazetteer lacks. The directory's places are held by the search index
-    (search_index.py), so a lookup is a dictionary's."""
+    (search/index.py), so a lookup is a dictionary's."""
 
     def lookup(self, query: str) -> Point | None:
-        from romahub.directory import search_index
+        # Not at the top: the search index imports this module (its distances and gazetteer).
+        from romahub.directory.search import current
 
         place = normalise(query)
         if not place:
             return None
-        known = search_index.current().gazetteer
+        known = current().gazetteer
         is_postcode = bool(POSTCODE.match(place.replace(" ", "")))
         if is_postcode and ("postcode", place) in known:
             latitude, longitude = known[("postcode", place)]

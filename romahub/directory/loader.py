@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from romahub.core.starter_data import StarterContentError
 from romahub.directory.importing import import_services
 from romahub.directory.models import Service, Taxonomy, TaxonomyTerm
 
@@ -19,8 +20,8 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 NAMESPACE = uuid.UUID("6f1d3c1e-4b0a-4a5e-9a55-8a3f2f6c9d10")
 
 
-class StarterDirectoryError(Exception):
-    pass
+class StarterDirectoryError(StarterContentError):
+    """A starter service the ORUK importer refused."""
 
 
 @transaction.atomic

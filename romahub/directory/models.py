@@ -120,18 +120,19 @@ class Location(models.Model):
 # A service's facts are checked again at least once a year.
 CHECK_EVERY_DAYS = 365
 
-# The statuses of the services the directory lists (and its search index holds).
+# The statuses of the services the directory lists (everywhere a reader or an API client looks).
 LISTED_STATUSES = ("active", "temporarily closed")
 
 
 class ServiceQuerySet(PublicQuerySet):
     def listed(self):
-        """The services the directory's search lists: published, active or temporarily closed."""
+        """The services readers see anywhere (search, their own pages, the map, the sitemap and the
+        ORUK API): published, active or temporarily closed. Any other published one is gone()."""
         return self.public().filter(status__in=LISTED_STATUSES)
 
-    def shown(self):
-        """The services with a page of their own: published and not defunct."""
-        return self.public().exclude(status="defunct")
+    def gone(self):
+        """Published, but no longer listed: their old addresses answer 404 with a page that says so."""
+        return self.public().exclude(status__in=LISTED_STATUSES)
 
     def needing_check(self, today=None):
         """Never checked by the hub, or last checked over CHECK_EVERY_DAYS ago: oldest first."""
@@ -375,7 +376,7 @@ class Suggestion(models.Model):
 
 
 class SearchIndexRevision(models.Model):
-    """Which state of the directory the search index (search_index.py) must reflect.
+    """Which state of the directory the search index (search/freshness.py) must reflect.
 
     One row. Every save or delete of a directory record gives it a new random token in the same
     transaction, so each server process notices, on its next search, that its index is out of

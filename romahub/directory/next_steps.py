@@ -7,8 +7,8 @@ language was asked for near a place and no service that speaks it is within NEAR
 
 from dataclasses import dataclass, field
 
-from romahub.directory import bitsets, search_index
-from romahub.directory.search import Filters, Result
+from romahub.directory import bitsets
+from romahub.directory.search import Card, Filters, Result, SearchIndex
 
 # About 25 miles: further than a parent with young children can easily travel for a drop-in.
 NEAR_KM = 40
@@ -21,11 +21,11 @@ FAMILY_RIGHTS_GROUP_SERVICE = "39887e5c053f42568b71a41c6e94c8eb"  # as hex: the 
 class NextSteps:
     reason: str  # "nothing", "outside_england" or "none_near"
     language: str = ""  # the code asked for, if any
-    national: list[search_index.Card] = field(default_factory=list)  # national services that speak it
-    advice_line: search_index.Card | None = None
+    national: list[Card] = field(default_factory=list)  # national services that speak it
+    advice_line: Card | None = None
 
 
-def next_steps(filters: Filters, results: list[Result], total: int, index: search_index.SearchIndex) -> NextSteps | None:
+def next_steps(filters: Filters, results: list[Result], total: int, index: SearchIndex) -> NextSteps | None:
     if total == 0:
         reason = "nothing"
     elif filters.point is not None and not filters.point.in_england:

@@ -1,7 +1,8 @@
 import math
 
 from django.conf import settings
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -10,13 +11,12 @@ from romahub.core.languages import language_name
 from romahub.core.pagination import requested_page
 from romahub.core.privacy import never_kept
 from romahub.core.ratelimit import allow
-from romahub.directory import search_index
 from romahub.directory.forms import ServiceSearchForm
 from romahub.directory.geocoding import GeocoderUnavailable, Point, geocoder
 from romahub.directory.jsonld import service_jsonld
 from romahub.directory.models import Service, Suggestion
 from romahub.directory.next_steps import next_steps
-from romahub.directory.search import Filters, search_services
+from romahub.directory.search import Filters, current, search_services
 from romahub.directory.suggestion_forms import ReportChangeForm, SuggestServiceForm
 
 PER_PAGE = 20
@@ -45,7 +45,7 @@ def _place(form) -> tuple[Point | None, list[str]]:
 
 @require_GET
 def search(request):
-    index = search_index.current()
+    index = current()
     form = ServiceSearchForm(request.GET or None, index=index)
     results, total, page, point, suggestions, steps = [], 0, 1, None, [], None
     searched = form.is_bound and form.is_valid()
@@ -81,14 +81,21 @@ def _with(query, **changes) -> str:
     return "?" + changed.urlencode()
 
 
+def _gone_or_not_found(request, pk):
+    """A published service no longer listed (inactive or closed) is not found, and its page says why:
+    a link or a printout may still point to it."""
+    if Service.objects.gone().filter(pk=pk).exists():
+        return render(request, "directory/service_gone.html", status=404)
+    raise Http404
+
+
 @require_GET
 def service(request, pk):
-    found = get_object_or_404(
-        Service.objects.select_related("organization").prefetch_related(
-            "phones", "languages", "schedules", "service_areas__local_authority", "service_at_locations__location", "terms__taxonomy"
-        ).shown(),
-        pk=pk,
-    )
+    found = Service.objects.listed().select_related("organization").prefetch_related(
+        "phones", "languages", "schedules", "service_areas__local_authority", "service_at_locations__location", "terms__taxonomy"
+    ).filter(pk=pk).first()
+    if found is None:
+        return _gone_or_not_found(request, pk)
     located = any(sal.location.has_point and sal.location.address_1 for sal in found.service_at_locations.all())
     return render(request, "directory/service.html", {"service": found, "jsonld": service_jsonld(found, request), "located": located})
 
@@ -122,7 +129,9 @@ def suggest(request):
 
 @require_http_methods(["GET", "POST"])
 def report_change(request, pk):
-    service = get_object_or_404(Service.objects.select_related("organization").shown(), pk=pk)
+    service = Service.objects.listed().select_related("organization").filter(pk=pk).first()
+    if service is None:
+        return _gone_or_not_found(request, pk)
     return _take_suggestion(
         request, ReportChangeForm, kind=Suggestion.CHANGE, service=service, heading=_("Report a change"),
         intro=_("Is something on this page wrong or out of date? Tell us what has changed."),

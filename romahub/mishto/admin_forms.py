@@ -4,7 +4,7 @@ Slovak and Romanian text may still be corrected (the English is what was signed)
 change needs a new version (`charter.start_new_version`).
 
 The charter has no draft state of its own beyond unpublished versions, so who may change what
-is checked here, on the server, whatever the form sent (romahub/pages/permissions.py):
+is checked here, on the server, whatever the form sent (romahub/mishto/permissions.py):
 - Translators change only Slovak and Romanian text;
 - Editors prepare unpublished versions; publishing one (giving it a date) and changing the
   English or the pledges of a published one need `mishto.publish_charterversion` (Moderators).
@@ -25,6 +25,7 @@ def _only_translations(changed) -> bool:
 
 
 def signed_count(version) -> int:
+    # The models import these forms (their panels), so the models come at call time.
     from romahub.mishto.models import Participation
 
     return Participation.objects.filter(version=version).count() if version and version.pk else 0

@@ -15,6 +15,7 @@ from wagtail.models import Orderable
 
 from romahub.core.languages import in_language
 from romahub.mishto.admin_forms import CharterVersionForm, PledgeForm
+from romahub.mishto.evidence import private_storage
 
 
 class CharterVersion(ClusterableModel):
@@ -251,8 +252,6 @@ class Invitation(models.Model):
 
 
 def _private_storage():
-    from romahub.mishto.evidence import private_storage
-
     return private_storage()
 
 

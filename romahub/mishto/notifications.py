@@ -13,8 +13,9 @@ from django.utils.translation import override
 from django_tasks import task
 from wagtail.users.models import UserProfile
 
+from romahub.core.dates import long_date
 from romahub.mishto.models import Membership, Participation
-from romahub.pages.permissions import MISHTO_REVIEWERS
+from romahub.mishto.permissions import REVIEWERS as MISHTO_REVIEWERS
 
 MESSAGES = {
     "submitted": (
@@ -46,8 +47,6 @@ MESSAGES = {
 @task()
 def send_message(kind: str, recipients: list[str], language: str, context: dict) -> int:
     from datetime import date
-
-    from romahub.core.dates import long_date
 
     subject, body = MESSAGES[kind]
     with override(language):

@@ -13,8 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from romahub.mishto.charter import current_version
 from romahub.mishto.models import CharterVersion, Invitation, Membership, Participation, StatusChange
-from romahub.pages.permissions import MISHTO_REVIEWERS as REVIEWERS
+from romahub.mishto.permissions import REVIEWERS, is_reviewer  # noqa: F401 (views ask the workflow who is who)
 
 MARK_VALID_YEARS = 2
 REMINDER_DAYS = (90, 30)
@@ -30,10 +31,6 @@ class Stale(Exception):
 
 
 # --- who is who -----------------------------------------------------------------------------
-
-def is_reviewer(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.groups.filter(name=REVIEWERS).exists())
-
 
 def membership(user) -> Membership | None:
     if not user.is_authenticated:
@@ -113,8 +110,6 @@ def _change_status(participation: Participation, to_status: str, expected_revisi
 @transaction.atomic
 def sign(authority, user, *, signatory_name: str, signatory_role: str, statement: str, version: CharterVersion | None = None) -> Participation:
     """A lead signs the current charter for their authority: it is then Committed and listed."""
-    from romahub.mishto.charter import current_version
-
     if not is_lead_of(user, authority):
         raise NotAllowed(_("Only a lead for this council can sign."))
     if Participation.objects.filter(authority=authority).exists():

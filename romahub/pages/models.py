@@ -14,13 +14,21 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from romahub.core.models import HubPage
 from romahub.core.moderation import PublicQuerySet
 from romahub.pages.blocks import GuideStreamBlock, SourceBlock, ToolLinkBlock
+from romahub.resources.library import Filters, grouped, matching
 from romahub.resources.models import AUDIENCES
 
 INTRO_FEATURES = ["bold", "link", "ul", "ol"]
@@ -28,6 +36,66 @@ REVIEW_NOTICE = _(
     "Slovak and Romanian texts first written by the developers are marked as awaiting community "
     "review until a community reviewer checks them (Reports → Translation status)."
 )
+
+
+class HubPage(Page):
+    """Abstract base for the hub's pages.
+
+    Knows whether it is only an untranslated stand-in (a wagtail-localize alias of the English
+    page), which translations exist for the language switcher and hreflang links, and whether
+    its section asks for the "Exit this page" button.
+    """
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two plain sentences, shown in lists, search results and link previews."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_untranslated(self) -> bool:
+        """True when this page shows another language's content because no translation exists."""
+        if not self.alias_of_id:
+            return False
+        return self.alias_of.locale_id != self.locale_id
+
+    @property
+    def content_language(self) -> str:
+        """The language the words on the page are really in (for the `lang` attribute)."""
+        if self.is_untranslated:
+            return self.alias_of.locale.language_code
+        return self.locale.language_code
+
+    def live_translations(self):
+        """Every live version of this page, in every language, including this one."""
+        return (
+            self.get_translations(inclusive=True)
+            .live()
+            .public()
+            .select_related("locale")
+            .order_by("locale__language_code")
+        )
+
+    @property
+    def shows_exit_button(self) -> bool:
+        for ancestor in self.get_ancestors(inclusive=True).specific().reverse():
+            if getattr(ancestor, "exit_button", False):
+                return True
+        return False
+
+    @property
+    def awaiting_community_review(self) -> bool:
+        """Translations made by developers or machines wait for a community reviewer."""
+        if self.locale.language_code == settings.LANGUAGE_CODE or self.is_untranslated:
+            return False
+        return CommunityReview.awaits(self)
+
+    @classmethod
+    def default_locale(cls) -> Locale:
+        return Locale.get_default()
 
 
 class HomePage(HubPage):
@@ -119,8 +187,6 @@ class SectionPage(HubPage):
         return self.get_children().live().public().type(GuidePage).specific()
 
     def resource_groups(self):
-        from romahub.resources.library import Filters, grouped, matching
-
         if not self.resource_audience:
             return []
         return grouped(matching(Filters(audience=self.resource_audience)))
@@ -302,3 +368,9 @@ class CommunityReview(models.Model):
 
     def __str__(self):
         return f"{self.page} ({self.reviewed_at:%Y-%m-%d})"
+
+    @classmethod
+    def awaits(cls, page) -> bool:
+        """A translation awaits review until reviewed, and again once re-published after its review."""
+        review = cls.objects.filter(page_id=page.pk).first()
+        return review is None or (page.last_published_at is not None and review.reviewed_at < page.last_published_at)

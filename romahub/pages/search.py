@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from django.db.models import Q
 from wagtail.models import Locale, Page
 
+from romahub.pages.models import GlossaryTerm
+
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 50
 
@@ -44,8 +46,6 @@ class SearchResults:
 
 
 def search_hub(query: str, locale: Locale) -> SearchResults:
-    from romahub.pages.models import GlossaryTerm
-
     query = clean_query(query)
     all_words = search_words(query)
     if not all_words:

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
+from romahub.pages.models import CommunityReview
+
 MISSING = "missing"
 UNTRANSLATED = "untranslated"
 OUT_OF_DATE = "out-of-date"
@@ -38,8 +40,6 @@ class Cell:
 
 
 def status_for(source: Page, locale: Locale) -> Cell:
-    from romahub.pages.models import CommunityReview
-
     target = source.get_translation_or_none(locale)
     if target is None:
         return Cell(MISSING, None)
@@ -54,8 +54,7 @@ def status_for(source: Page, locale: Locale) -> Cell:
     reference = synced or target.last_published_at
     if english_changed and reference and english_changed > reference:
         return Cell(OUT_OF_DATE, target)
-    review = CommunityReview.objects.filter(page=target).first()
-    if review is None or (target.last_published_at and review.reviewed_at < target.last_published_at):
+    if CommunityReview.awaits(target):
         return Cell(AWAITING_REVIEW, target)
     return Cell(REVIEWED, target)
 

@@ -2,14 +2,13 @@
 
 One row per authority with children's services duties (county, unitary, metropolitan and London
 boroughs). Local details are optional and come only from public sources, named in
-`details_source`; an empty field means "not known", never a guess. Rule overrides change the
-conference timeline for that authority where its own procedures differ from England's defaults.
+`details_source`; an empty field means "not known", never a guess. A council's own conference
+timescales belong to the conference companion (romahub/conference/models.py).
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from romahub.conference.timeline import ENGLAND, Rules
 from romahub.core.languages import in_language
 
 REGIONS = [
@@ -23,18 +22,6 @@ REGIONS = [
     ("South East", _("South East")),
     ("South West", _("South West")),
 ]
-
-RULE_FIELDS = [
-    ("reports_before_initial_working_days", _("reports before an initial conference (working days)")),
-    ("reports_before_review_working_days", _("reports before a review conference (working days)")),
-    ("record_after_working_days", _("written record after a conference (working days)")),
-    ("first_core_group_working_days", _("first core group after the initial conference (working days)")),
-    ("core_group_interval_weeks", _("core group meetings about every (weeks)")),
-    ("visit_interval_days", _("social worker visits at least every (days)")),
-    ("first_review_months", _("first review within (months)")),
-    ("review_interval_months", _("later reviews within (months)")),
-]
-
 
 class LocalAuthority(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
@@ -61,14 +48,6 @@ class LocalAuthority(models.Model):
     )
     details_checked_on = models.DateField(_("local details checked on"), null=True, blank=True)
 
-    reports_before_initial_working_days = models.PositiveSmallIntegerField(RULE_FIELDS[0][1], null=True, blank=True)
-    reports_before_review_working_days = models.PositiveSmallIntegerField(RULE_FIELDS[1][1], null=True, blank=True)
-    record_after_working_days = models.PositiveSmallIntegerField(RULE_FIELDS[2][1], null=True, blank=True)
-    first_core_group_working_days = models.PositiveSmallIntegerField(RULE_FIELDS[3][1], null=True, blank=True)
-    core_group_interval_weeks = models.PositiveSmallIntegerField(RULE_FIELDS[4][1], null=True, blank=True)
-    visit_interval_days = models.PositiveSmallIntegerField(RULE_FIELDS[5][1], null=True, blank=True)
-    first_review_months = models.PositiveSmallIntegerField(RULE_FIELDS[6][1], null=True, blank=True)
-    review_interval_months = models.PositiveSmallIntegerField(RULE_FIELDS[7][1], null=True, blank=True)
 
     class Meta:
         verbose_name = _("local authority")
@@ -95,10 +74,6 @@ class LocalAuthority(models.Model):
     @property
     def has_point(self) -> bool:
         return self.latitude is not None and self.longitude is not None
-
-    def rules(self) -> Rules:
-        """England's rules with this authority's own timescales where it has set them."""
-        return ENGLAND.with_overrides(**{name: getattr(self, name) for name, _ in RULE_FIELDS})
 
     @property
     def has_local_contacts(self) -> bool:

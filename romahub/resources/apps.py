@@ -1,8 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from romahub.core.middleware import refresh_page_cache_on_change
+
 
 class ResourcesConfig(AppConfig):
     name = "romahub.resources"
     verbose_name = _("Resources library")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        refresh_page_cache_on_change(self.label, "Resource")

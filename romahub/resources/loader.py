@@ -15,6 +15,7 @@ from pathlib import Path
 from django.conf import settings
 from wagtail.models import Locale
 
+from romahub.core.starter_data import StarterContentError, seed_translation, target_copy
 from romahub.resources.models import AUDIENCES, COSTS, KINDS, Resource, delimited
 
 DATA_FILE = Path(__file__).parent / "data" / "resources.json"
@@ -64,8 +65,6 @@ def problems(items: list[dict]) -> list[str]:
 
 def load_starter_resources() -> int:
     """Create what is missing; return how many resources were created in the default language."""
-    from romahub.pages.starter_content.loader import StarterContentError, _target_copy, seed_translation
-
     items = read()
     wrong = problems(items)
     if wrong:
@@ -102,5 +101,5 @@ def load_starter_resources() -> int:
                     translation_key=resource.translation_key, locale=locale
                 ).exists()
             ):
-                seed_translation(resource, locale, _target_copy(resource, {"summary": text}))
+                seed_translation(resource, locale, target_copy(resource, {"summary": text}))
     return created

@@ -9,6 +9,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from romahub.core.dates import long_date as format_long_date
+
 register = template.Library()
 
 
@@ -83,56 +85,12 @@ def active_locale():
     return Locale.get_active()
 
 
-@register.simple_tag(takes_context=True)
-def hub_navigation(context):
-    """Home, glossary and footer pages in the reader's language (English where missing).
-
-    Kept in the cache for the current page-cache generation, so publishing a page refreshes it;
-    every uncached page (a search, a form) would otherwise pay for these queries.
-    """
-    from django.core.cache import cache
-
-    from romahub.core.middleware import public_data_generation
-
-    request = context.get("request")
-    host = request.get_host() if request else ""
-    key = f"hubnav:{public_data_generation()}:{get_language()}:{host}"
-    navigation = cache.get(key)
-    if navigation is None:
-        navigation = _navigation(request)
-        cache.set(key, navigation, 60 * 60 * 24)
-    return navigation
-
-
-def _navigation(request):
-    from romahub.pages.models import GlossaryPage, HomePage, InformationPage
-
-    locale = Locale.get_active()
-    home = HomePage.objects.live().filter(locale=locale).first()
-    if home is None:
-        home = HomePage.objects.live().filter(locale=Locale.get_default()).first()
-    if home is None:
-        return {"home_url": f"/{get_language()}/", "glossary_url": "", "information_pages": []}
-    glossary = GlossaryPage.objects.live().child_of(home).first()
-    info = [
-        {"title": p.title, "url": p.get_url(request)}
-        for p in InformationPage.objects.live().public().child_of(home)
-    ]
-    return {
-        "home_url": home.get_url(request),
-        "glossary_url": glossary.get_url(request) if glossary else "",
-        "information_pages": info,
-    }
-
-
 @register.filter
 def long_date(value):
     """A date written out in the reader's language (see romahub.core.dates)."""
     from datetime import datetime
 
     from django.utils import timezone
-
-    from romahub.core.dates import long_date as format_long_date
 
     if isinstance(value, datetime):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()

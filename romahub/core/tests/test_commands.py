@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from romahub.core.management.commands import create_editor
+from romahub.site.management.commands import create_editor
 
 
 @pytest.mark.django_db

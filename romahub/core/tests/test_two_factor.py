@@ -279,7 +279,7 @@ def test_an_operators_link_from_the_command_line(client, staff, clock):
 
 
 def test_create_editor_prints_a_link_for_the_new_account(client, monkeypatch, django_user_model, clock):
-    from romahub.core.management.commands import create_editor
+    from romahub.site.management.commands import create_editor
 
     monkeypatch.setattr(create_editor.getpass, "getpass", lambda prompt: PASSWORD)
     out = io.StringIO()

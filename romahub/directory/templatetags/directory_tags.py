@@ -7,6 +7,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from romahub.directory.models import tel_uri_number
+from romahub.directory.result_html import results_html
+
 register = template.Library()
 
 
@@ -43,8 +46,6 @@ def field_widget(field):
 @register.simple_tag
 def search_results(results):
     """The results' list items (romahub/directory/result_html.py)."""
-    from romahub.directory.result_html import results_html
-
     return mark_safe(results_html(results))  # noqa: S308 (escaped there)
 
 
@@ -84,8 +85,6 @@ def checkbox_options(field):
 
 @register.filter
 def tel_uri(number: str) -> str:
-    from romahub.directory.models import tel_uri_number
-
     return tel_uri_number(number)
 
 

@@ -6,11 +6,11 @@ from datetime import date, timedelta
 import pytest
 
 from romahub.core.languages import language_name, language_names
-from romahub.directory import coverage, search_index
+from romahub.directory import coverage
 from romahub.directory.geocoding import Point
 from romahub.directory.models import Service
 from romahub.directory.next_steps import NEAR_KM, next_steps
-from romahub.directory.search import Filters, search_services
+from romahub.directory.search import Filters, current, search_services
 from romahub.directory.tests.helpers import make_service
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +57,7 @@ def test_nothing_found_says_what_to_do_next_in_the_readers_language(client, lang
 
 
 def test_next_steps_rule():
-    index = search_index.current()
+    index = current()
     sheffield = Point(53.38, -1.47, "Sheffield")
     results, total = search_services(Filters(language="sk", point=sheffield), index=index)
     steps = next_steps(Filters(language="sk", point=sheffield), results, total, index)
@@ -65,7 +65,7 @@ def test_next_steps_rule():
     assert (steps is not None) == (nearest > NEAR_KM)
     # A Slovak speaker a short way off: no next steps.
     make_service("Sheffield Slovak advice", latitude=53.381, longitude=-1.47, postcode="S1 2AA", city="Sheffield", language=("sk", "Slovak"))
-    index = search_index.current()
+    index = current()
     results, total = search_services(Filters(language="sk", point=sheffield), index=index)
     assert next_steps(Filters(language="sk", point=sheffield), results, total, index) is None
     # Outside England, or nothing at all: the steps.

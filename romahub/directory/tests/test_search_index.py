@@ -12,7 +12,6 @@ import uuid
 
 import pytest
 
-from romahub.directory import search_index
 from romahub.directory.geocoding import Point, distance_km
 from romahub.directory.models import (
     Location,
@@ -23,7 +22,8 @@ from romahub.directory.models import (
     ServiceLanguage,
     TaxonomyTerm,
 )
-from romahub.directory.search import Filters, search_services
+from romahub.directory.search import Filters, changed, index, search_services
+from romahub.directory.search.build import NATIONAL_AREAS
 from romahub.directory.words import words_in
 from romahub.places.models import LocalAuthority
 
@@ -71,7 +71,7 @@ def directory():
     for model, rows in ((Service, services), (Location, locations), (ServiceAtLocation, links),
                         (ServiceLanguage, languages), (ServiceArea, areas), (Service.terms.through, term_links)):
         model.objects.bulk_create(rows, batch_size=500)
-    search_index.changed()
+    changed()
     return {"terms": terms, "authorities": authorities, "rng": random.Random(11)}
 
 
@@ -96,7 +96,7 @@ def listed_rows() -> dict:
     for service_id, authority, name in ServiceArea.objects.values_list("service_id", "local_authority_id", "name"):
         if service_id in rows:
             rows[service_id]["authorities"].add(authority)
-            rows[service_id]["national"] |= name in search_index.NATIONAL_AREAS
+            rows[service_id]["national"] |= name in NATIONAL_AREAS
     for service_id, lat, lon in ServiceAtLocation.objects.values_list("service_id", "location__latitude", "location__longitude"):
         if service_id in rows and lat is not None and lon is not None:
             rows[service_id]["points"].append((lat, lon))
@@ -156,9 +156,9 @@ def random_filters(context) -> tuple[Filters, str]:
     return filters, rng.choice(["en", "sk", "ro"])
 
 
-@pytest.mark.parametrize("few_matches", [search_index.FEW_MATCHES, 0])
+@pytest.mark.parametrize("few_matches", [index.FEW_MATCHES, 0])
 def test_the_index_finds_and_orders_as_the_definition_does(directory, few_matches, monkeypatch):
-    monkeypatch.setattr(search_index, "FEW_MATCHES", few_matches)  # 0: every place goes through the grid
+    monkeypatch.setattr(index, "FEW_MATCHES", few_matches)  # 0: every place goes through the grid
     rows = listed_rows()
     for _ in range(60):
         filters, language = random_filters(directory)
@@ -172,60 +172,11 @@ def test_the_index_finds_and_orders_as_the_definition_does(directory, few_matche
 
 def test_a_place_with_many_located_matches_goes_through_the_grid(directory, monkeypatch):
     # The growing box must be the path taken with few_matches=0, or the test above would not cover it.
-    monkeypatch.setattr(search_index, "FEW_MATCHES", 0)
+    monkeypatch.setattr(index, "FEW_MATCHES", 0)
     boxes = []
-    real = search_index.SearchIndex._within
-    monkeypatch.setattr(search_index.SearchIndex, "_within", lambda self, *args: boxes.append(args[-1]) or real(self, *args))
+    real = index.SearchIndex._within
+    monkeypatch.setattr(index.SearchIndex, "_within", lambda self, *args: boxes.append(args[-1]) or real(self, *args))
     filters = Filters(point=Point(*TOWNS[0]))
     results, _total = search_services(filters, "en")
     assert boxes and [uuid.UUID(result.card.pk) for result in results] == reference(filters, "en", listed_rows())[:20]
 
-
-def test_what_a_result_shows_follows_every_edit(client):
-    from romahub.directory.tests.helpers import make_service
-
-    def shown():
-        body = client.get("/en/services/", {"q": "derby welcome"}).content.decode()
-        return body[body.index('<ol class="results"') :]
-
-    service = make_service("Derby welcome", latitude=52.922, longitude=-1.476, postcode="DE1 3AA", city="Derby")
-    assert "0808 801 0366" in shown()
-    phone = service.phones.get()
-    phone.number = "0113 496 0000"
-    phone.save()
-    ServiceLanguage.objects.create(service=service, code="sk", name="Slovak")
-    body = shown()
-    assert "0113 496 0000" in body and "0808 801 0366" not in body and "Romanian, Slovak" in body
-    LocalAuthority.objects.create(name="Newtown", slug="newtown", region=LocalAuthority.objects.first().region)
-    assert 'value="newtown"' in client.get("/en/services/").content.decode()
-    term = TaxonomyTerm.objects.get(slug="advocacy")
-    term.name_sk = "Obhajoba rodín"
-    term.save()
-    assert "Obhajoba rodín</label>" in client.get("/sk/services/").content.decode()
-
-
-class _Connections:
-    closed = 0
-
-    def close_all(self):
-        self.closed += 1
-
-
-def test_a_server_process_builds_the_index_as_it_starts(monkeypatch):
-    monkeypatch.setattr(search_index, "connections", _Connections())
-    monkeypatch.setattr(search_index, "_current", None)
-    search_index.warm()
-    assert search_index._current is not None and search_index._current.token == search_index._revision()
-    assert search_index.connections.closed == 1
-
-
-def test_a_database_not_yet_migrated_does_not_stop_the_server(monkeypatch, caplog):
-    from django.db import OperationalError
-
-    def missing_table():
-        raise OperationalError("no such table: directory_searchindexrevision")
-
-    monkeypatch.setattr(search_index, "connections", _Connections())
-    monkeypatch.setattr(search_index, "current", missing_table)
-    search_index.warm()
-    assert "Search index not built at start: OperationalError" in caplog.text

@@ -5,16 +5,16 @@ import re
 
 import pytest
 
-from romahub.directory import bitsets, search_index
+from romahub.directory import bitsets
 from romahub.directory.models import Organization, Service
-from romahub.directory.search import Filters, matching
+from romahub.directory.search import Filters, changed, current, matching
 from romahub.directory.tests.helpers import make_service
 
 pytestmark = pytest.mark.django_db
 
 
 def found(query, language="en") -> set[str]:
-    index = search_index.current()
+    index = current()
     ids = [index.cards[position].pk for position in bitsets.positions(matching(Filters(query=query), language, index))]
     return set(Service.objects.filter(pk__in=ids).values_list("name", flat=True))
 
@@ -52,11 +52,11 @@ def test_saves_renames_and_deletes_reach_the_search(service):
 
 
 def test_writes_without_signals_reach_the_search_once_changed_is_called(service):
-    # QuerySet.update() sends no signal: bulk writers call search_index.changed() (its docstring).
+    # QuerySet.update() sends no signal: bulk writers call changed() (search/freshness.py's docstring).
     assert "Kirklees Roma welcome" in found("kirklees")  # the index is built
     Service.objects.filter(pk=service.pk).update(description="Evening clinic.")
     assert "Kirklees Roma welcome" not in found("evening")
-    search_index.changed()
+    changed()
     assert "Kirklees Roma welcome" in found("evening")
 
 

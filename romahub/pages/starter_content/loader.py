@@ -1,4 +1,5 @@
-"""Load the hub's starter content: pages, glossary terms and their translations.
+"""Load the hub's starter pages, glossary terms and their translations (romahub/site/starter.py
+loads the rest of the starter data, in order).
 
 Idempotent: what exists already is left as it is (editors may have changed it), and only what
 is missing is created. Translations go through wagtail-localize (a TranslationSource, a
@@ -11,20 +12,15 @@ records a CommunityReview for it.
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from dataclasses import dataclass, field
 
-import polib
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale, Page, Revision, Site
-from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
-from wagtail_localize.segments import StringSegmentValue
-from wagtail_localize.segments.extract import extract_segments
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import LocaleSynchronization
 
-from romahub.directory.loader import StarterDirectoryError, load_starter_services, load_taxonomy
-from romahub.mishto.charter import load_starter_charter
+from romahub.core.starter_data import StarterContentError, seed_translation, target_copy
 from romahub.pages.models import (
     GlossaryPage,
     GlossaryTerm,
@@ -33,57 +29,17 @@ from romahub.pages.models import (
     InformationPage,
     SectionPage,
 )
-from romahub.pages.permissions import ensure_editorial_groups
 from romahub.pages.starter_content import validate
-from romahub.places.loader import load_local_authorities
-from romahub.resources.loader import load_starter_resources
-
-_BLOCK_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|None")
-
-
-class StarterContentError(Exception):
-    pass
 
 
 @dataclass
 class LoadReport:
+    """What loading the pages and the glossary created."""
+
     created_pages: list[str] = field(default_factory=list)
     created_translations: list[str] = field(default_factory=list)
     created_terms: int = 0
     translated_terms: int = 0
-    created_authorities: int = 0
-    detailed_authorities: int = 0
-    created_directory_terms: int = 0
-    created_services: int = 0
-    created_charter: bool = False
-    created_resources: int = 0
-
-    @property
-    def changed(self) -> bool:
-        return bool(
-            self.created_pages
-            or self.created_translations
-            or self.created_terms
-            or self.translated_terms
-            or self.created_authorities
-            or self.detailed_authorities
-            or self.created_directory_terms
-            or self.created_services
-            or self.created_charter
-            or self.created_resources
-        )
-
-    def summary(self) -> str:
-        if not self.changed:
-            return "Starter content is already loaded; nothing changed."
-        return (
-            f"Created {len(self.created_pages)} pages, {len(self.created_translations)} page "
-            f"translations, {self.created_terms} glossary terms, {self.translated_terms} "
-            f"glossary term translations, {self.created_authorities} local authorities, "
-            f"{self.created_directory_terms} directory terms, {self.created_services} services, "
-            f"{self.created_resources} resources"
-            f"{' and the Mishto charter' if self.created_charter else ''}."
-        )
 
 
 def read_data() -> dict:
@@ -100,61 +56,6 @@ def read_data() -> dict:
         "glossary": json.loads((data_dir / "glossary.json").read_text(encoding="utf-8")),
         "guides": guides,
     }
-
-
-# --- translation through wagtail-localize --------------------------------------------------
-
-
-def _string_segments(instance) -> list[StringSegmentValue]:
-    return [s for s in extract_segments(instance) if isinstance(s, StringSegmentValue)]
-
-
-def _shape(path: str) -> str:
-    return _BLOCK_ID.sub("*", path)
-
-
-def seed_translation(source_obj, locale: Locale, target_obj) -> None:
-    """Store `target_obj`'s text as the wagtail-localize translation of `source_obj` and publish.
-
-    `target_obj` is an unsaved copy of the source with its translatable fields in the target
-    language; its segments are paired with the source's one by one.
-    """
-    source, _ = TranslationSource.get_or_create_from_instance(source_obj)
-    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
-    source_segments = _string_segments(source_obj)
-    target_segments = _string_segments(target_obj)
-    if [_shape(s.path) for s in source_segments] != [_shape(s.path) for s in target_segments]:
-        raise StarterContentError(
-            f"{source_obj!r} → {locale.language_code}: the translation does not have the "
-            "same segments as the English source."
-        )
-    po = polib.POFile(wrapwidth=200)
-    po.metadata = {"X-WagtailLocalize-TranslationID": str(translation.uuid)}
-    for src, tgt in zip(source_segments, target_segments, strict=True):
-        po.append(polib.POEntry(msgid=src.string.data, msgctxt=src.path, msgstr=tgt.string.data))
-    warnings = translation.import_po(po, tool_name="starter content")
-    if warnings:
-        raise StarterContentError(f"{source_obj!r} → {locale.language_code}: {warnings}")
-    if isinstance(source_obj, Page):
-        # Publish now, from a fresh copy of the revision: wagtail-localize would defer the
-        # publish to the end of the transaction and then write back a stale tree position.
-        translation.save_target(publish=False)
-        target = source_obj.get_translation(locale)
-        Revision.objects.get(pk=target.latest_revision_id).publish()
-    else:
-        translation.save_target(publish=True)
-
-
-def _target_copy(obj, values: dict):
-    """An unsaved copy of `obj` carrying the target language's values, for segment extraction."""
-    clone = (
-        obj.specific.__class__.objects.get(pk=obj.pk)
-        if isinstance(obj, Page)
-        else obj.__class__.objects.get(pk=obj.pk)
-    )
-    for name, value in values.items():
-        setattr(clone, name, value)
-    return clone
 
 
 def _stream(blocks: list) -> str:
@@ -335,7 +236,7 @@ def _translate_pages(data: dict, pages: dict[str, Page], locale: Locale, report:
         item = items[key].get(locale.language_code)
         if not item:
             continue
-        seed_translation(page.specific, locale, _target_copy(page, _page_values(key, item)))
+        seed_translation(page.specific, locale, target_copy(page, _page_values(key, item)))
         report.created_translations.append(f"{locale.language_code}:{page.url_path}")
 
 
@@ -361,7 +262,7 @@ def _load_glossary(data: dict, default_locale: Locale, locales: list[Locale], re
             item = entry.get(locale.language_code)
             if not item:
                 continue
-            target = _target_copy(
+            target = target_copy(
                 term,
                 {"term": item["term"], "definition": item["definition"], "aliases": item.get("aliases", "")},
             )
@@ -373,7 +274,8 @@ def _load_glossary(data: dict, default_locale: Locale, locales: list[Locale], re
 
 
 @transaction.atomic
-def load_starter_content() -> LoadReport:
+def load_starter_pages() -> LoadReport:
+    """Every language's locale, the English pages and glossary, and their translations."""
     data = read_data()
     report = LoadReport()
     locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES}
@@ -386,13 +288,4 @@ def load_starter_content() -> LoadReport:
         _translate_pages(data, pages, locale, report)
         # New English pages appear at once in this language as untranslated stand-ins.
         LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": default_locale})
-    ensure_editorial_groups()
-    report.created_authorities, report.detailed_authorities = load_local_authorities()
-    report.created_directory_terms = load_taxonomy()
-    try:
-        report.created_services = load_starter_services()
-    except StarterDirectoryError as error:
-        raise StarterContentError(f"starter services: {error}") from error
-    report.created_charter = load_starter_charter()
-    report.created_resources = load_starter_resources()
     return report

@@ -3,13 +3,12 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Locale
 
 from romahub.pages.glossary import TermForms, link_terms
+from romahub.pages.models import GlossaryPage, GlossaryTerm
 
 register = template.Library()
 
 
 def _glossary_for(locale):
-    from romahub.pages.models import GlossaryPage, GlossaryTerm
-
     glossary_page = GlossaryPage.objects.live().filter(locale=locale).first()
     terms = [
         TermForms(slug=term.slug, forms=tuple(term.match_forms()))

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
+from romahub.core.roles import EDITORS, MODERATORS, TRANSLATORS
 from romahub.pages.models import GuidePage
-from romahub.pages.permissions import EDITORS, MODERATORS, TRANSLATORS
 
 PASSWORD = "a-long-enough-password-1"
 

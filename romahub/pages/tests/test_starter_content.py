@@ -6,7 +6,8 @@ from wagtail.models import Page, Revision
 from wagtail_localize.models import StringTranslation, Translation
 
 from romahub.pages.models import GlossaryTerm, GuidePage
-from romahub.pages.starter_content import loader, validate
+from romahub.pages.starter_content import validate
+from romahub.site import starter as loader
 
 
 def snapshot():

@@ -1,10 +1,8 @@
 import json
 import re
-from datetime import date
 
 import pytest
 
-from romahub.conference.timeline import ENGLAND
 from romahub.places.loader import DATA_DIR
 from romahub.places.models import REGIONS, LocalAuthority
 
@@ -29,24 +27,6 @@ def test_starter_content_loads_every_authority_and_sourced_local_details():
     assert "Hackney" in hackney.details_source
     assert hackney.complaints_email == ""  # cut off in the source: left empty, never guessed
     assert not LocalAuthority.objects.get(slug="kent").has_local_contacts
-
-
-@pytest.mark.django_db
-def test_an_authority_without_overrides_uses_england_rules():
-    assert LocalAuthority.objects.get(slug="kent").rules() == ENGLAND
-
-
-@pytest.mark.django_db
-def test_local_overrides_change_only_what_is_set(client):
-    leeds = LocalAuthority.objects.get(slug="leeds")
-    leeds.reports_before_initial_working_days = 5
-    leeds.save()
-    rules = leeds.rules()
-    assert rules.reports_before_initial_working_days == 5
-    assert rules.first_core_group_working_days == ENGLAND.first_core_group_working_days
-    body = client.get("/en/conference/timeline/", {"icpc": "2026-11-23", "la": "leeds"}).content.decode()
-    assert f'datetime="{date(2026, 11, 16).isoformat()}"' in body  # 5 working days before
-    assert "at least 5 working days before the conference" in body
 
 
 @pytest.mark.django_db

@@ -7,17 +7,20 @@ The index holds what a result shows, so a page of results costs no further query
 
 from dataclasses import dataclass, field
 
-from romahub.directory import bitsets, search_index
+from romahub.directory import bitsets
 from romahub.directory.geocoding import Point
 from romahub.directory.models import TaxonomyTerm
+from romahub.directory.search.cache import current
+from romahub.directory.search.index import Area, Card, SearchIndex, TermName, closeness_from, closeness_km
 from romahub.places.models import LocalAuthority
 
 KM_PER_MILE = 1.609344
+MAX_WORDS = 8
 
 
 @dataclass
 class Result:
-    card: search_index.Card
+    card: Card
     distance_km: float | None = None
     point: tuple[float, float] | None = None  # its nearest point to the place, or its first
 
@@ -29,21 +32,21 @@ class Result:
 @dataclass
 class Filters:
     query: str = ""
-    # Terms and areas as models or as the search form's records (search_index.TermName, Area):
-    # only their pk is used.
-    help: list[TaxonomyTerm | search_index.TermName] = field(default_factory=list)  # any of these
-    audience: TaxonomyTerm | search_index.TermName | None = None
+    # Terms and areas as models or as the search form's records (index.TermName, Area): only
+    # their pk is used.
+    help: list[TaxonomyTerm | TermName] = field(default_factory=list)  # any of these
+    audience: TaxonomyTerm | TermName | None = None
     language: str = ""
     free_only: bool = False
-    authority: LocalAuthority | search_index.Area | None = None
+    authority: LocalAuthority | Area | None = None
     point: Point | None = None
 
 
-def matching(filters: Filters, language: str = "en", index: search_index.SearchIndex | None = None) -> int:
-    """The positions (search_index.py) of the listed services that match every filter, as a bitset."""
-    index = index or search_index.current()
+def matching(filters: Filters, language: str = "en", index: SearchIndex | None = None) -> int:
+    """The positions (index.py) of the listed services that match every filter, as a bitset."""
+    index = index or current()
     found = index.everything
-    for word in filters.query.split()[: search_index.MAX_WORDS]:
+    for word in filters.query.split()[:MAX_WORDS]:
         found &= index.with_word(word, language)
     if filters.help:
         any_help = 0
@@ -62,13 +65,13 @@ def matching(filters: Filters, language: str = "en", index: search_index.SearchI
 
 
 def search_services(filters: Filters, language: str = "en", page: int = 1, per_page: int = 20,
-                    index: search_index.SearchIndex | None = None) -> tuple[list[Result], int]:
+                    index: SearchIndex | None = None) -> tuple[list[Result], int]:
     """One page of results and the total, all from the index.
 
     Without a place: by name. With one: nearest first (ties by name), then the services with no
     location, by name.
     """
-    index = index or search_index.current()
+    index = index or current()
     found = matching(filters, language, index)
     total = found.bit_count()
     start = (page - 1) * per_page
@@ -89,11 +92,11 @@ def search_services(filters: Filters, language: str = "en", page: int = 1, per_p
     return results, total
 
 
-def _result(index: search_index.SearchIndex, position: int, closeness: float | None = None, place: Point | None = None) -> Result:
+def _result(index: SearchIndex, position: int, closeness: float | None = None, place: Point | None = None) -> Result:
     card, points = index.cards[position], index.places.get(position)
     if not points:
         return Result(card)
     if place is None:
         return Result(card, None, points[0][:2])
-    measure = search_index.closeness_from(place.latitude, place.longitude)
-    return Result(card, search_index.closeness_km(closeness), min(points, key=measure)[:2])
+    measure = closeness_from(place.latitude, place.longitude)
+    return Result(card, closeness_km(closeness), min(points, key=measure)[:2])

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from romahub.core import enrolment
-from romahub.pages.permissions import EDITORS, MODERATORS, TRANSLATORS, ensure_editorial_groups
+from romahub.core.roles import EDITORS, MODERATORS, TRANSLATORS
+from romahub.site.groups import ensure_editorial_groups
 
 ROLES = {
     "admin": None,  # a Wagtail administrator: manages users, groups, locales and all content

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from romahub.pages.starter_content.loader import StarterContentError, load_starter_content
+from romahub.site.starter import StarterContentError, load_starter_content
 
 
 class Command(BaseCommand):

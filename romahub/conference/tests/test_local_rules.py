@@ -1,0 +1,33 @@
+"""A council's own conference timescales: owned by the conference companion, over England's rules."""
+
+from dataclasses import fields
+from datetime import date
+
+import pytest
+
+from romahub.conference.models import LocalRules, rules_for
+from romahub.conference.timeline import ENGLAND, Rules
+from romahub.places.models import LocalAuthority
+
+
+def test_every_rule_has_one_override_field_and_nothing_else():
+    overrides = {f.name for f in LocalRules._meta.get_fields()} - {"authority", "source"}
+    assert overrides == {rule.name for rule in fields(Rules)}
+
+
+@pytest.mark.django_db
+def test_an_authority_without_overrides_uses_england_rules():
+    assert rules_for(LocalAuthority.objects.get(slug="kent")) == ENGLAND
+    assert rules_for(None) == ENGLAND
+
+
+@pytest.mark.django_db
+def test_local_overrides_change_only_what_is_set(client):
+    leeds = LocalAuthority.objects.get(slug="leeds")
+    LocalRules.objects.create(authority=leeds, reports_before_initial_working_days=5)
+    rules = rules_for(leeds)
+    assert rules.reports_before_initial_working_days == 5
+    assert rules.first_core_group_working_days == ENGLAND.first_core_group_working_days
+    body = client.get("/en/conference/timeline/", {"icpc": "2026-11-23", "la": "leeds"}).content.decode()
+    assert f'datetime="{date(2026, 11, 16).isoformat()}"' in body  # 5 working days before
+    assert "at least 5 working days before the conference" in body
