@@ -60,3 +60,9 @@ def test_points_come_from_the_postcode_they_name():
 def test_slovak_and_romanian_speakers_are_listed():
     codes = Counter(language["code"] for record in RECORDS for language in record["languages"])
     assert codes["sk"] >= 3 and codes["ro"] >= 3 and codes["rom"] >= 2
+
+
+def test_every_kind_of_help_named_is_in_the_taxonomy():
+    taxonomy = json.loads((DATA_DIR / "taxonomy.json").read_text(encoding="utf-8"))
+    terms = {term["slug"] for tax in taxonomy["taxonomies"] for term in tax["terms"]}
+    assert not {(record["name"], term) for record in RECORDS for term in record["hub_terms"] if term not in terms}
