@@ -180,7 +180,6 @@ def generate(count: int, seed: int = 42) -> dict:
     """Add `count` synthetic services (numbered after any already there). Django must be set up."""
     from django.db import connection, transaction
 
-    from romahub.directory import search_index
     from romahub.directory.models import (
         Location,
         Organization,
@@ -192,6 +191,7 @@ def generate(count: int, seed: int = 42) -> dict:
         ServiceLanguage,
         TaxonomyTerm,
     )
+    from romahub.directory.search import changed
     from romahub.places.models import LocalAuthority
 
     first = Service.objects.filter(source=SOURCE).count() + 1
@@ -281,7 +281,7 @@ def generate(count: int, seed: int = 42) -> dict:
                             (ServiceAtLocation, links), (Phone, phones), (ServiceLanguage, languages),
                             (Schedule, schedules), (ServiceArea, areas), (through, service_terms)):
             model.objects.bulk_create(rows, batch_size=2000)
-        search_index.changed()  # bulk_create sends no signals
+        changed()  # bulk_create sends no signals
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return {
