@@ -6,6 +6,7 @@ the two in step), is an override an editor sets from the council's published pro
 
 from dataclasses import fields
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,8 @@ from romahub.conference.timeline import ENGLAND, Rules
 
 
 def _days(label):
-    return models.PositiveSmallIntegerField(label, null=True, blank=True)
+    # At least 1: a rule of 0 would plan a meeting every 0 weeks, for ever.
+    return models.PositiveSmallIntegerField(label, null=True, blank=True, validators=[MinValueValidator(1)])
 
 
 class LocalRules(models.Model):

@@ -44,8 +44,9 @@ class Rules:
     review_interval_months: int = 6
 
     def with_overrides(self, **overrides: int | None) -> Rules:
-        """These rules with every override that is set (None keeps the default)."""
-        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+        """These rules with every override that is set (None keeps the default; so does 0, which
+        would plan a meeting every 0 weeks for ever, should one reach here past the form's check)."""
+        return replace(self, **{k: v for k, v in overrides.items() if v})
 
 
 ENGLAND = Rules()

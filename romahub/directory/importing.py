@@ -16,6 +16,7 @@ from pathlib import Path
 import jsonschema
 from django.db import transaction
 
+from romahub.directory import oruk
 from romahub.directory.models import (
     Location,
     Organization,
@@ -126,8 +127,6 @@ def _point(latitude, longitude, label, report) -> tuple[float | None, float | No
 
 
 def _snapshot(service: Service) -> str:
-    from romahub.directory import oruk
-
     data = oruk.service(service)
     data.pop("last_modified", None)
     return json.dumps(data, sort_keys=True, default=str)
@@ -138,14 +137,40 @@ def _import_service(record, report: Report, label: str) -> str:
     service_id = _uuid(record["id"], "id")
     existing = Service.objects.filter(pk=service_id).first()
     before = _snapshot(existing) if existing else None
+    # The order is the order of the checks: the first thing wrong is the reason given.
+    organization = _organization(record)
+    service = existing or Service(pk=service_id)
+    service.organization = organization
+    _describe(service, record)
+    _provenance(service, record)
+    # An import is an operator's command, not an editor's draft: what it writes is published.
+    service.live = True
+    service.save()
+    _replace_phones(service, record)
+    _replace_languages(service, record)
+    _replace_schedules(service, record)
+    _replace_areas(service, record)
+    _replace_locations(service, record, report, label)
+    service.terms.set(_terms(record, report, label))
+    service.terms.commit()  # a parental relation: set() alone changes only the instance
+    if existing is None:
+        return "created"
+    service.refresh_from_db()
+    return "unchanged" if _snapshot(service) == before else "updated"
 
+
+def _organization(record) -> Organization:
+    """The service's organisation, created or brought up to date from what the record says of it."""
     org_data = record.get("organization") or {}
     if not org_data.get("id"):
+        # ORUK allows a flat service that gives only organization_id: the organisation is then
+        # named after the service, as nothing else names it.
         if not record.get("organization_id"):
             raise Rejected("a service needs its organisation")
         org_data = {"id": record["organization_id"], "name": record["name"], "description": ""}
     org_id = _uuid(org_data["id"], "organization.id")
     org, _ = Organization.objects.get_or_create(pk=org_id, defaults={"name": org_data["name"], "description": ""})
+    # A field the record leaves out (or null) says nothing about it, so what the hub knows is kept.
     for attr in ("name", "description", "website", "email"):
         value = org_data.get(attr)
         if value is not None:
@@ -153,10 +178,12 @@ def _import_service(record, report: Report, label: str) -> str:
     if "hub_roma_led" in org_data:
         org.roma_led = bool(org_data["hub_roma_led"])
     org.save()
+    return org
 
-    service = existing or Service(pk=service_id)
+
+def _describe(service: Service, record) -> None:
+    """What the service is, in each language, and how to reach it: all of it as the record says."""
     translations = record.get("hub_translations") or {}
-    service.organization = org
     service.name = record["name"]
     service.description = record.get("description") or ""
     for lang in ("sk", "ro"):
@@ -171,6 +198,10 @@ def _import_service(record, report: Report, label: str) -> str:
     service.minimum_age = _age(record.get("minimum_age"))
     service.maximum_age = _age(record.get("maximum_age"))
     service.cost = _cost(record.get("cost_options") or [])
+
+
+def _provenance(service: Service, record) -> None:
+    """Where the details come from and when they were checked (the service's page shows both), and the editors' notes."""
     service.source = record.get("hub_source") or "Open Referral UK import"
     service.source_url = record.get("hub_source_url") or ""
     read_on = record.get("hub_source_read_on")
@@ -179,10 +210,14 @@ def _import_service(record, report: Report, label: str) -> str:
     verified = record.get("hub_last_verified")
     service.last_verified = _date(verified, "hub_last_verified") if verified else None
     service.verified_by = record.get("hub_verified_by") or ""
-    # An import is an operator's command, not an editor's draft: what it writes is published.
-    service.live = True
-    service.save()
 
+
+# Each _replace_ below deletes and writes again: the record is the whole truth about the rows
+# under its service, so a row the feed no longer has is gone, and importing twice changes nothing.
+
+
+def _replace_phones(service: Service, record) -> None:
+    # The hub keeps a service's numbers, not its contact people: only the phones are read.
     service.phones.all().delete()
     for contact in record.get("contacts") or []:
         for phone in contact.get("phones") or []:
@@ -190,6 +225,9 @@ def _import_service(record, report: Report, label: str) -> str:
                 id=_uuid(phone.get("id") or uuid.uuid4(), "phone.id"), service=service,
                 number=phone["number"], description=phone.get("description") or "",
             )
+
+
+def _replace_languages(service: Service, record) -> None:
     service.languages.all().delete()
     for lang in record.get("languages") or []:
         if not (lang.get("code") or lang.get("name")):
@@ -199,17 +237,24 @@ def _import_service(record, report: Report, label: str) -> str:
             name=lang.get("name") or lang.get("code"), note=lang.get("note") or "",
             source=(lang.get("hub_source") or "")[:300],
         )
+
+
+def _replace_schedules(service: Service, record) -> None:
     service.schedules.all().delete()
     for sched in record.get("schedules") or []:
+        # RFC 5545 BYDAY may carry an ordinal ("1MO"); the hub keeps the weekday alone.
         days = [d.strip().upper()[-2:] for d in (sched.get("byday") or "").split(",") if d.strip()]
         days = [d for d in days if d in WEEKDAYS]
         if not days:
-            continue
+            continue  # the hub keeps opening hours by weekday: a row with none cannot be kept
         Schedule.objects.create(
             id=_uuid(sched["id"], "schedule.id"), service=service, byday=",".join(days),
             opens_at=_time(sched.get("opens_at")), closes_at=_time(sched.get("closes_at")),
             description=(sched.get("description") or "")[:200],
         )
+
+
+def _replace_areas(service: Service, record) -> None:
     service.service_areas.all().delete()
     for area in record.get("service_areas") or []:
         slug = area.get("hub_local_authority")
@@ -219,36 +264,39 @@ def _import_service(record, report: Report, label: str) -> str:
         name = area.get("name") or area.get("service_area") or ""
         if authority is None:
             authority = LocalAuthority.objects.filter(name__iexact=name).first()
+        # A council carries its own name; the area's name is kept only where there is no council.
         ServiceArea.objects.create(
             id=_uuid(area["id"], "service_area.id"), service=service, local_authority=authority,
             name="" if authority else name[:100],
         )
+
+
+def _replace_locations(service: Service, record, report: Report, label: str) -> None:
     service.service_at_locations.all().delete()
     for sal in record.get("service_at_locations") or []:
-        loc_data = sal.get("location") or {}
-        if not loc_data.get("id"):
-            raise Rejected("service_at_locations: a location needs its id")
-        loc_id = _uuid(loc_data["id"], "location.id")
-        latitude, longitude = _point(loc_data.get("latitude"), loc_data.get("longitude"), label, report)
-        address = (loc_data.get("addresses") or [{}])[0]
-        Location.objects.update_or_create(pk=loc_id, defaults={
-            "location_type": loc_data.get("location_type") or "physical",
-            "name": loc_data.get("name") or "", "description": loc_data.get("description") or "",
-            "latitude": latitude, "longitude": longitude,
-            "address_id": _uuid(address.get("id") or uuid.uuid5(loc_id, "address"), "address.id"),
-            "address_1": address.get("address_1") or "", "city": address.get("city") or "",
-            "region": address.get("region") or address.get("state_province") or "",
-            "postal_code": (address.get("postal_code") or "").upper()[:10], "country": (address.get("country") or "GB")[:2],
-            "source": (loc_data.get("hub_source") or "")[:300], "address_note": (loc_data.get("hub_address_note") or "")[:300],
-        })
+        loc_id = _location(sal.get("location") or {}, report, label)
         ServiceAtLocation.objects.create(id=_uuid(sal["id"], "service_at_location.id"), service=service, location_id=loc_id)
 
-    service.terms.set(_terms(record, report, label))
-    service.terms.commit()  # a parental relation: set() alone changes only the instance
-    if existing is None:
-        return "created"
-    service.refresh_from_db()
-    return "unchanged" if _snapshot(service) == before else "updated"
+
+def _location(loc_data: dict, report: Report, label: str) -> uuid.UUID:
+    """A place the service is found, created or updated: other services may share it, so it is not deleted."""
+    if not loc_data.get("id"):
+        raise Rejected("service_at_locations: a location needs its id")
+    loc_id = _uuid(loc_data["id"], "location.id")
+    latitude, longitude = _point(loc_data.get("latitude"), loc_data.get("longitude"), label, report)
+    address = (loc_data.get("addresses") or [{}])[0]  # the hub keeps one address per place
+    Location.objects.update_or_create(pk=loc_id, defaults={
+        "location_type": loc_data.get("location_type") or "physical",
+        "name": loc_data.get("name") or "", "description": loc_data.get("description") or "",
+        "latitude": latitude, "longitude": longitude,
+        # Derived from the place's id when the feed gives none, so a re-import keeps the same one.
+        "address_id": _uuid(address.get("id") or uuid.uuid5(loc_id, "address"), "address.id"),
+        "address_1": address.get("address_1") or "", "city": address.get("city") or "",
+        "region": address.get("region") or address.get("state_province") or "",
+        "postal_code": (address.get("postal_code") or "").upper()[:10], "country": (address.get("country") or "GB")[:2],
+        "source": (loc_data.get("hub_source") or "")[:300], "address_note": (loc_data.get("hub_address_note") or "")[:300],
+    })
+    return loc_id
 
 
 def _date(value, what: str) -> date:

@@ -31,3 +31,16 @@ def test_local_overrides_change_only_what_is_set(client):
     body = client.get("/en/conference/timeline/", {"icpc": "2026-11-23", "la": "leeds"}).content.decode()
     assert f'datetime="{date(2026, 11, 16).isoformat()}"' in body  # 5 working days before
     assert "at least 5 working days before the conference" in body
+
+
+@pytest.mark.django_db
+def test_a_rule_of_nought_is_refused_and_never_plans_for_ever(client):
+    from django.core.exceptions import ValidationError
+
+    leeds = LocalAuthority.objects.get(slug="leeds")
+    local = LocalRules(authority=leeds, core_group_interval_weeks=0)
+    with pytest.raises(ValidationError):
+        local.full_clean()
+    local.save()  # past the form, as a bulk write could
+    assert rules_for(leeds).core_group_interval_weeks == ENGLAND.core_group_interval_weeks
+    assert client.get("/en/conference/timeline/", {"icpc": "2026-11-23", "la": "leeds"}).status_code == 200
