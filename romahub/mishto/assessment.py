@@ -6,6 +6,7 @@ cannot silently overwrite each other.
 """
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -118,7 +119,7 @@ def submit(assessment: Assessment, user) -> Assessment:
         workflow.record(participation, user, "submitted", from_status, Participation.UNDER_REVIEW)
     else:
         workflow.record(participation, user, "submitted again")
-    notifications.to_reviewers(participation, "submitted", f"/admin/mishto/reviews/{participation.pk}/")
+    notifications.to_reviewers(participation, "submitted", reverse("mishto_review_authority", args=[participation.pk]))
     return locked
 
 

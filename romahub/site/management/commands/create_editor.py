@@ -20,7 +20,7 @@ ROLES = {
 
 class Command(BaseCommand):
     help = (
-        "Create an account for the Wagtail admin at /admin/. Asks for the password twice; "
+        f"Create an account for the Wagtail admin at {settings.ADMIN_PATH_PREFIX}. Asks for the password twice; "
         "the hub never has a default password."
     )
 
@@ -60,7 +60,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Created {role} {username!r}."))
         # An administrator's approval: the new account sets up its authenticator from this link.
         self.stdout.write(
-            f"Give {username!r} this link. Signed in at /admin/ with the password, it sets up the authenticator "
+            f"Give {username!r} this link. Signed in at {settings.ADMIN_PATH_PREFIX} with the password, it sets up the authenticator "
             f"app; it works once, within {settings.TWO_FACTOR_LINK_SECONDS // 60} minutes "
             f"(`manage.py second_factor_link {username}` prints a new one; the set-up page can also e-mail one):"
         )
