@@ -8,6 +8,12 @@ from romahub.places.models import LocalAuthority
 
 EARLIEST = date(2000, 1, 1)
 
+# The date box sends year-month-day; where a browser has no date box, the reader types the date
+# as the hint shows it, day first, with the separators people in England, Slovakia and Romania use.
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d. %m. %Y", "%d-%m-%Y", "%d %m %Y"]
+DATE_HINT = _("For example 27/03/2027 (day, month, year).")
+DATE_INVALID = _("Enter the date as day, month and year, for example 27/03/2027.")
+
 
 class DateInput(forms.DateInput):
     input_type = "date"
@@ -16,14 +22,15 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-def held_review_field(label, invalid_message) -> forms.DateField:
+def held_review_field(label) -> forms.DateField:
     """An optional date of a review conference that has already taken place."""
     return forms.DateField(
         label=label,
+        help_text=DATE_HINT,
         required=False,
-        input_formats=["%Y-%m-%d"],
+        input_formats=DATE_FORMATS,
         widget=DateInput(),
-        error_messages={"invalid": invalid_message},
+        error_messages={"invalid": DATE_INVALID},
     )
 
 
@@ -35,31 +42,25 @@ class TimelineForm(forms.Form):
 
     icpc = forms.DateField(
         label=_("Date of the initial child protection conference"),
-        help_text=_("For example 2026-12-01 (year, month, day)."),
-        input_formats=["%Y-%m-%d"],
+        help_text=DATE_HINT,
+        input_formats=DATE_FORMATS,
         widget=DateInput(),
-        error_messages={
-            "required": _("Enter the date of the initial child protection conference."),
-            "invalid": _("Enter the date as year-month-day, for example 2026-12-01."),
-        },
+        error_messages={"required": _("Enter the date of the initial child protection conference."), "invalid": DATE_INVALID},
     )
     la = forms.ModelChoiceField(
         label=_("Your local council (optional)"),
-        help_text=_("Some councils use their own timescales. Leave empty for England's usual rules."),
+        help_text=_(
+            "Councils set some timescales of their own. The hub shows them for the councils whose procedures "
+            "it has read; for the others, England's national rules."
+        ),
         queryset=LocalAuthority.objects.all(),
         to_field_name="slug",
         required=False,
-        empty_label=_("England's usual rules"),
+        empty_label=_("Not chosen: England's national rules"),
         error_messages={"invalid_choice": _("Choose a council from the list.")},
     )
-    review1 = held_review_field(
-        _("Date the first review conference took place (if it has)"),
-        _("Enter the date as year-month-day, for example 2027-03-01."),
-    )
-    review2 = held_review_field(
-        _("Date the second review conference took place (if it has)"),
-        _("Enter the date as year-month-day, for example 2027-09-01."),
-    )
+    review1 = held_review_field(_("Date the first review conference took place (if it has)"))
+    review2 = held_review_field(_("Date the second review conference took place (if it has)"))
 
     def clean_icpc(self):
         value = self.cleaned_data["icpc"]

@@ -3,10 +3,39 @@
 import hashlib
 from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Alarm, Calendar, Event, vRecur
 
 from romahub.conference.text import Described
-from romahub.conference.timeline import RECURRING
+from romahub.conference.timeline import DEADLINE, RECURRING
+
+# Events are whole days, which start at midnight: a reminder 15 hours earlier rings at 9 in the
+# morning of the day before, when a parent can still act on it.
+DAY_BEFORE_AT_NINE = -timedelta(hours=15)
+WEEK_BEFORE_AT_NINE = -timedelta(days=6, hours=15)
+
+def _is_conference(key: str) -> bool:
+    return key == "initial-conference" or (key.startswith("review-") and key.removeprefix("review-").isdigit())
+
+
+def reminders_for(item: Described) -> list[timedelta]:
+    """When a phone reminds the parent: the day before a deadline, a week before a conference."""
+    milestone = item.milestone
+    if milestone.kind == RECURRING:
+        return []
+    triggers = []
+    if _is_conference(milestone.key):
+        triggers.append(WEEK_BEFORE_AT_NINE)
+    if milestone.kind == DEADLINE or _is_conference(milestone.key):
+        triggers.append(DAY_BEFORE_AT_NINE)
+    return triggers
+
+
+def _alarm(item: Described, trigger: timedelta) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", item.title)  # DISPLAY alarms must carry the text they show
+    alarm.add("trigger", trigger)
+    return alarm
 
 
 def _uid(icpc: date, key: str, language: str) -> str:
@@ -38,5 +67,7 @@ def build_calendar(icpc: date, items: list[Described], language: str, calendar_n
             if milestone.until:
                 rule["until"] = milestone.until
             event.add("rrule", vRecur(rule))
+        for trigger in reminders_for(item):
+            event.add_component(_alarm(item, trigger))
         cal.add_component(event)
     return cal.to_ical()

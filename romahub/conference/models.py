@@ -1,7 +1,8 @@
-"""A council's own conference timescales, where its procedures differ from England's defaults.
+"""A council's own conference timescales, from its published procedures.
 
-The numbers and their defaults are `timeline.Rules`; a field here, one per rule (a test keeps
-the two in step), is an override an editor sets from the council's published procedures.
+The numbers and their national defaults are `timeline.Rules`; a field here, one per rule (a test
+keeps the two in step), is what an editor read in the council's own procedures. Most rules have no
+national default: without a council's own number, the planner leaves that milestone out.
 """
 
 from dataclasses import fields
@@ -25,7 +26,7 @@ class LocalRules(models.Model):
     )
     reports_before_initial_working_days = _days(_("reports before an initial conference (working days)"))
     reports_before_review_working_days = _days(_("reports before a review conference (working days)"))
-    record_after_working_days = _days(_("written record after a conference (working days)"))
+    record_after_days = _days(_("written record after a conference (days)"))
     first_core_group_working_days = _days(_("first core group after the initial conference (working days)"))
     core_group_interval_weeks = _days(_("core group meetings about every (weeks)"))
     visit_interval_days = _days(_("social worker visits at least every (days)"))
@@ -44,10 +45,19 @@ class LocalRules(models.Model):
     def rules(self) -> Rules:
         return ENGLAND.with_overrides(**{rule.name: getattr(self, rule.name) for rule in fields(Rules)})
 
+    def sets_any(self) -> bool:
+        return any(getattr(self, rule.name) for rule in fields(Rules))
+
+
+def local_rules_of(authority) -> LocalRules | None:
+    """The council's own timescales as the hub holds them, or None (none read yet)."""
+    if authority is None:
+        return None
+    local = LocalRules.objects.filter(authority=authority).first()
+    return local if local and local.sets_any() else None
+
 
 def rules_for(authority) -> Rules:
-    """England's rules with this authority's own timescales where it has set them."""
-    if authority is None:
-        return ENGLAND
-    local = LocalRules.objects.filter(authority=authority).first()
+    """England's national rules with this authority's own timescales where the hub has them."""
+    local = local_rules_of(authority)
     return local.rules() if local else ENGLAND

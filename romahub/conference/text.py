@@ -6,7 +6,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from romahub.conference.timeline import HELD, Milestone, Rules
+from romahub.conference.timeline import HELD, Milestone, Rules, is_local
 
 
 @dataclass
@@ -14,6 +14,7 @@ class Described:
     milestone: Milestone
     title: str
     explanation: str
+    local: bool = False  # planned from a council's own rule, not a national one
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,8 @@ class _Text:
 # language, not once at import. A case's "#" stands for the conference number, which its
 # title names; "*" is any ending.
 _RECORD = ngettext_lazy(
-    "You should get the written record and decision within %(days)d working day after the conference.",
-    "You should get the written record and decision within %(days)d working days after the conference.",
+    "You should get the written record and decision within %(days)d day after the conference.",
+    "You should get the written record and decision within %(days)d days after the conference.",
     "days",
 )
 TEXTS: dict[str, _Text] = {
@@ -48,10 +49,10 @@ TEXTS: dict[str, _Text] = {
         _("The meeting where your family and the professionals decide if your child needs a plan."),
     ),
     "record-initial": _Text(
-        _("Written record of the initial conference"), _RECORD, ("days", "record_after_working_days")
+        _("Written record of the initial conference"), _RECORD, ("days", "record_after_days")
     ),
     "record-review-#": _Text(
-        _("Written record of review conference %(number)d"), _RECORD, ("days", "record_after_working_days")
+        _("Written record of review conference %(number)d"), _RECORD, ("days", "record_after_days")
     ),
     "core-group-first": _Text(
         _("First core group meeting"),
@@ -144,4 +145,4 @@ def describe(milestone: Milestone, rules: Rules) -> Described:
     else:
         placeholder, rule = text.count
         explanation = text.explanation % {placeholder: getattr(rules, rule)}
-    return Described(milestone, title, explanation)
+    return Described(milestone, title, explanation, local=is_local(milestone.key))

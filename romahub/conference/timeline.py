@@ -1,10 +1,14 @@
 """What happens after an initial child protection conference, and by when.
 
-Plain functions, no Django: one date in, every milestone out. The rules are England's defaults
-(Working Together to Safeguard Children 2023 and common local practice, such as the Hackney guide
-in the hub's sources); a local authority can override any number through `Rules`.
+Plain functions, no Django: one date in, every milestone out. Only three timescales are national
+(Working Together to Safeguard Children 2023): the first core group within 10 working days of the
+initial conference, the first review within 3 months and later reviews within 6 months. The rest
+(when reports arrive, when the written record comes, how often the core group meets and the social
+worker visits) are set by each council's own procedures, so `ENGLAND` leaves them unset and a
+milestone that depends on one is planned only where the council's rules give it (`LOCAL_RULES`).
 
 Counting, as parents are told and as the tests prove:
+* "Within N days after D" counts N calendar days forward.
 * Working days are Monday to Friday, except bank holidays in England (the `holidays` package).
 * "Within N working days after D" counts N working days forward; D itself is not counted.
 * "N working days before D" counts N working days backward; D itself is not counted.
@@ -18,7 +22,7 @@ Counting, as parents are told and as the tests prove:
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -32,14 +36,18 @@ HELD = "held"  # a conference that has happened, on the date the parent gave
 
 @dataclass(frozen=True)
 class Rules:
-    """The numbers behind the timeline. England's defaults; councils may set their own."""
+    """The numbers behind the timeline: England's national rules, and a council's own where set.
 
-    reports_before_initial_working_days: int = 3
-    reports_before_review_working_days: int = 5
-    record_after_working_days: int = 1
+    A rule of None is one the council has not published (or the hub has not read): the milestones
+    that depend on it are left out rather than planned from another council's practice.
+    """
+
+    reports_before_initial_working_days: int | None = None
+    reports_before_review_working_days: int | None = None
+    record_after_days: int | None = None
     first_core_group_working_days: int = 10
-    core_group_interval_weeks: int = 6
-    visit_interval_days: int = 10
+    core_group_interval_weeks: int | None = None
+    visit_interval_days: int | None = None
     first_review_months: int = 3
     review_interval_months: int = 6
 
@@ -50,6 +58,36 @@ class Rules:
 
 
 ENGLAND = Rules()
+
+# The rules Working Together 2023 sets for every council; every other rule is local.
+NATIONAL_RULES = frozenset({"first_core_group_working_days", "first_review_months", "review_interval_months"})
+LOCAL_RULES = frozenset(f.name for f in fields(Rules)) - NATIONAL_RULES
+
+# Which rule each milestone's date is counted by (a case's "#" is the conference number).
+RULE_OF = {
+    "reports-initial": "reports_before_initial_working_days",
+    "record-initial": "record_after_days",
+    "record-review": "record_after_days",
+    "core-group-first": "first_core_group_working_days",
+    "core-group": "core_group_interval_weeks",
+    "visits": "visit_interval_days",
+    "reports-review": "reports_before_review_working_days",
+    "review-1": "first_review_months",
+    "review": "review_interval_months",
+}
+
+
+def rule_of(key: str) -> str | None:
+    """The rule a milestone's date comes from (None for the initial conference, a date given)."""
+    if key in RULE_OF:
+        return RULE_OF[key]
+    stem = key.rstrip("0123456789").rstrip("-")
+    return RULE_OF.get(stem)
+
+
+def is_local(key: str) -> bool:
+    """True when a milestone is planned from a council's own rule, not a national one."""
+    return rule_of(key) in LOCAL_RULES
 
 
 @dataclass(frozen=True)
@@ -120,13 +158,12 @@ def plan(
     first; None where unknown). `review_count` is how many review conferences to plan.
     """
     icpc = initial_conference
-    items: list[Milestone] = [
-        Milestone(
-            "reports-initial", DEADLINE, add_working_days(icpc, -rules.reports_before_initial_working_days), 0
-        ),
-        Milestone("initial-conference", REMINDER, icpc, 0),
-        Milestone("record-initial", DEADLINE, add_working_days(icpc, rules.record_after_working_days), 0),
-    ]
+    items: list[Milestone] = [Milestone("initial-conference", REMINDER, icpc, 0)]
+    if rules.reports_before_initial_working_days:
+        reports = add_working_days(icpc, -rules.reports_before_initial_working_days)
+        items.append(Milestone("reports-initial", DEADLINE, reports, 0))
+    if rules.record_after_days:
+        items.append(Milestone("record-initial", REMINDER, icpc + timedelta(days=rules.record_after_days), 0))
     first_core_group = add_working_days(icpc, rules.first_core_group_working_days)
     items.append(Milestone("core-group-first", DEADLINE, first_core_group, 0))
 
@@ -141,21 +178,22 @@ def plan(
         previous = held or deadline
 
     first_review_date = reviews[0][2] if reviews else None
-    items.append(
-        Milestone(
-            "visits",
-            RECURRING,
-            icpc + timedelta(days=rules.visit_interval_days),
-            0,
-            repeat_days=rules.visit_interval_days,
-            until=first_review_date,
+    if rules.visit_interval_days:
+        items.append(
+            Milestone(
+                "visits",
+                RECURRING,
+                icpc + timedelta(days=rules.visit_interval_days),
+                0,
+                repeat_days=rules.visit_interval_days,
+                until=first_review_date,
+            )
         )
-    )
 
     # Core group meetings about every N weeks after the first, until the first review.
     reminder = first_core_group
     count = 0
-    while first_review_date:
+    while first_review_date and rules.core_group_interval_weeks:
         reminder = last_working_day_on_or_before(reminder + timedelta(weeks=rules.core_group_interval_weeks))
         if reminder >= first_review_date:
             break
@@ -164,26 +202,16 @@ def plan(
 
     for number, (deadline, limit, used) in enumerate(reviews, start=1):
         conference_day = used
-        items.append(
-            Milestone(
-                f"reports-review-{number}",
-                DEADLINE,
-                add_working_days(conference_day, -rules.reports_before_review_working_days),
-                number,
-            )
-        )
+        if rules.reports_before_review_working_days:
+            reports = add_working_days(conference_day, -rules.reports_before_review_working_days)
+            items.append(Milestone(f"reports-review-{number}", DEADLINE, reports, number))
         if used == deadline:
             items.append(Milestone(f"review-{number}", DEADLINE, deadline, number, limit=limit))
         else:
             items.append(Milestone(f"review-{number}", HELD, used, number, limit=limit))
-        items.append(
-            Milestone(
-                f"record-review-{number}",
-                DEADLINE,
-                add_working_days(conference_day, rules.record_after_working_days),
-                number,
-            )
-        )
+        if rules.record_after_days:
+            record = conference_day + timedelta(days=rules.record_after_days)
+            items.append(Milestone(f"record-review-{number}", REMINDER, record, number))
 
     order = {m.key: i for i, m in enumerate(items)}
     return sorted(items, key=lambda m: (m.date, order[m.key]))

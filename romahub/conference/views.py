@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from romahub.conference.forms import TimelineForm
 from romahub.conference.ics import build_calendar
+from romahub.conference.models import local_rules_of
 from romahub.conference.pdf import preparation_pdf
 from romahub.conference.preparation import QUESTIONS, PreparationForm, sheet
 from romahub.conference.text import describe
@@ -41,6 +42,7 @@ def _plan(form):
 def timeline(request):
     form = TimelineForm(request.GET) if request.GET else TimelineForm()
     items = _plan(form) if form.is_bound and form.is_valid() else None
+    authority = form.cleaned_data.get("la") if items else None
     response = render(
         request,
         "conference/timeline.html",
@@ -49,7 +51,8 @@ def timeline(request):
             "items": items,
             "ics_query": request.GET.urlencode() if items else "",
             "guide_url": _guide_url(request),
-            "authority": form.cleaned_data.get("la") if items else None,
+            "authority": authority,
+            "local_rules": local_rules_of(authority),
         },
         status=400 if form.is_bound and not form.is_valid() else 200,
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from romahub.conference.loader import load_local_rules
 from romahub.core.starter_data import StarterContentError
 from romahub.directory.loader import load_starter_services, load_taxonomy
 from romahub.mishto.charter import load_starter_charter
@@ -42,6 +43,10 @@ def _authorities() -> dict[str, int]:
     return {"local authorities": created, "local authority details": detailed}
 
 
+def _conference_rules() -> dict[str, int]:
+    return {"councils' conference timescales": load_local_rules()}  # after the authorities
+
+
 def _directory() -> dict[str, int]:
     terms = load_taxonomy()  # before the services, which use the terms
     return {"directory terms": terms, "services": load_starter_services()}
@@ -56,7 +61,9 @@ def _resources() -> dict[str, int]:
 
 
 # Each step returns what it created, by name, for the report.
-STEPS: tuple[Callable[[], dict[str, int]], ...] = (_pages, _groups, _authorities, _directory, _charter, _resources)
+STEPS: tuple[Callable[[], dict[str, int]], ...] = (
+    _pages, _groups, _authorities, _conference_rules, _directory, _charter, _resources,
+)
 
 
 @dataclass

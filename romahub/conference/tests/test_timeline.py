@@ -11,6 +11,7 @@ from romahub.conference.timeline import (
     Rules,
     add_months,
     add_working_days,
+    is_local,
     is_working_day,
     last_working_day_on_or_before,
     plan,
@@ -72,8 +73,29 @@ def test_a_deadline_on_a_non_working_day_moves_earlier_never_later():
 
 # --- the plan ----------------------------------------------------------------------------------
 
-def test_plan_for_a_known_date():
+HACKNEY = Rules(
+    reports_before_initial_working_days=3, reports_before_review_working_days=5, record_after_days=1,
+    core_group_interval_weeks=6, visit_interval_days=10,
+)
+
+
+def test_national_rules_alone_plan_only_what_working_together_sets():
     m = by_key(plan(date(2026, 11, 23)))
+    assert set(m) == {"initial-conference", "core-group-first", "review-1", "review-2", "review-3"}
+    assert m["core-group-first"].date == date(2026, 12, 7)  # 10 working days
+    assert m["review-1"].date == date(2027, 2, 23)  # 3 months
+    assert m["review-2"].date == date(2027, 8, 23)  # 6 months
+
+
+def test_which_rules_are_national():
+    assert {key for key in ("core-group-first", "review-1", "review-2", "review-3") if is_local(key)} == set()
+    local = ("reports-initial", "record-initial", "core-group-2", "visits", "reports-review-1", "record-review-2")
+    assert all(is_local(key) for key in local)
+    assert not is_local("initial-conference")
+
+
+def test_plan_for_a_known_date():
+    m = by_key(plan(date(2026, 11, 23), rules=HACKNEY))
     assert m["reports-initial"].date == date(2026, 11, 18)  # Wed: 3 working days before Mon 23
     assert m["record-initial"].date == date(2026, 11, 24)
     assert m["core-group-first"].date == date(2026, 12, 7)
@@ -86,8 +108,14 @@ def test_plan_for_a_known_date():
     assert m["core-group-2"].date == date(2027, 1, 18)
 
 
+def test_the_record_counts_calendar_days():
+    # Hackney's guide: "within 1 day". After a Friday conference that is the Saturday.
+    m = by_key(plan(date(2026, 11, 27), rules=HACKNEY))
+    assert m["record-initial"].date == date(2026, 11, 28)
+
+
 def test_reviews_follow_the_actual_date_when_given():
-    m = by_key(plan(date(2026, 11, 23), reviews_held=(date(2027, 2, 10),)))
+    m = by_key(plan(date(2026, 11, 23), rules=HACKNEY, reviews_held=(date(2027, 2, 10),)))
     assert m["review-1"].kind == HELD and m["review-1"].date == date(2027, 2, 10)
     assert m["record-review-1"].date == date(2027, 2, 11)
     assert m["review-2"].date == date(2027, 8, 10)  # 6 months from the actual date
@@ -105,7 +133,7 @@ rules_strategy = st.builds(
     Rules,
     reports_before_initial_working_days=st.integers(1, 10),
     reports_before_review_working_days=st.integers(1, 10),
-    record_after_working_days=st.integers(1, 3),
+    record_after_days=st.integers(1, 3),
     first_core_group_working_days=st.integers(3, 20),
     core_group_interval_weeks=st.integers(2, 12),
     visit_interval_days=st.integers(1, 28),
@@ -126,7 +154,7 @@ def test_every_deadline_is_a_working_day_within_its_limit_and_in_order(icpc, rul
             assert milestone.date <= milestone.limit, milestone
     assert [x.date for x in milestones] == sorted(x.date for x in milestones)
     assert m["reports-initial"].date < icpc < m["record-initial"].date <= m["core-group-first"].date
-    assert (m["record-initial"].date - icpc) <= timedelta(days=rules.record_after_working_days * 7 + 7)
+    assert m["record-initial"].date - icpc == timedelta(days=rules.record_after_days)
     reviews = [m[f"review-{n}"].date for n in (1, 2, 3)]
     assert reviews == sorted(reviews) and len(set(reviews)) == 3
     assert reviews[0] <= add_months(icpc, rules.first_review_months)

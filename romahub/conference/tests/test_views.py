@@ -3,7 +3,9 @@ from datetime import date, timedelta
 import pytest
 from icalendar import Calendar
 
+from romahub.conference.models import rules_for
 from romahub.conference.timeline import plan
+from romahub.places.models import LocalAuthority
 
 CONFERENCE_DATES = ["2026-11-23", "2026-12-23", "2027-03-24", "2027-01-29", "2028-02-29"]
 
@@ -33,7 +35,7 @@ def test_planner_without_a_date_shows_only_the_form(client):
 @pytest.mark.parametrize(
     "query,language,message",
     [
-        ({"icpc": "23/11/2026"}, "en", "Enter the date as year-month-day"),
+        ({"icpc": "31/02/2026"}, "en", "Enter the date as day, month and year"),
         ({"icpc": ""}, "en", "Enter the date of the initial child protection conference."),
         ({"icpc": "1999-01-01"}, "en", "between the year 2000"),
         ({"icpc": "2026-11-23", "review1": "2026-11-01"}, "en", "must come after the initial conference"),
@@ -62,14 +64,14 @@ def test_actual_review_dates_move_the_next_reviews(client):
 @pytest.mark.parametrize("icpc", CONFERENCE_DATES)
 @pytest.mark.parametrize("language", ["en", "ro"])
 def test_ics_holds_every_milestone(client, icpc, language):
-    response = client.get(f"/{language}/conference/timeline.ics", {"icpc": icpc})
+    response = client.get(f"/{language}/conference/timeline.ics", {"icpc": icpc, "la": "hackney"})
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert response["Cache-Control"] == "no-store, private"
     calendar = Calendar.from_ical(response.content)
     assert str(calendar["VERSION"]) == "2.0" and str(calendar["PRODID"])
     events = calendar.walk("VEVENT")
-    expected = plan(date.fromisoformat(icpc))
+    expected = plan(date.fromisoformat(icpc), rules=rules_for(LocalAuthority.objects.get(slug="hackney")))
     assert len(events) == len(expected)
     by_key = {str(e["UID"]).split("-", 1)[1].removesuffix("@romahub"): e for e in events}
     assert set(by_key) == {m.key for m in expected}
@@ -90,11 +92,49 @@ def test_ics_holds_every_milestone(client, icpc, language):
         assert any("Conferința" in str(e["SUMMARY"]) or "conferinț" in str(e["SUMMARY"]) for e in events)
 
 
+def alarms_of(event):
+    return sorted(alarm.decoded("TRIGGER") for alarm in event.walk("VALARM"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("icpc", CONFERENCE_DATES)
+@pytest.mark.parametrize("la", ["", "hackney"])
+def test_ics_reminds_the_day_before_each_deadline_and_a_week_before_each_conference(client, icpc, la):
+    response = client.get("/sk/conference/timeline.ics", {"icpc": icpc, "la": la})
+    events = {str(e["UID"]).split("-", 1)[1].removesuffix("@romahub"): e for e in Calendar.from_ical(response.content).walk("VEVENT")}
+    expected = plan(date.fromisoformat(icpc), rules=rules_for(LocalAuthority.objects.filter(slug=la).first()))
+    day_before, week_before = -timedelta(hours=15), -timedelta(days=6, hours=15)
+    for milestone in expected:
+        event = events[milestone.key]
+        conference = milestone.key == "initial-conference" or milestone.key.split("-")[0] == "review" and milestone.key[7:].isdigit()
+        if conference:
+            assert alarms_of(event) == [week_before, day_before], milestone.key
+        elif milestone.kind == "deadline":
+            assert alarms_of(event) == [day_before], milestone.key
+        else:
+            assert alarms_of(event) == [], milestone.key
+        for alarm in event.walk("VALARM"):
+            assert str(alarm["ACTION"]) == "DISPLAY" and str(alarm["DESCRIPTION"]) == str(event["SUMMARY"])
+    assert sum(len(e.walk("VALARM")) for e in events.values()) >= 7
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("la", ["", "hackney"])
+def test_ics_with_its_alarms_is_valid_for_vobject(client, la):
+    import vobject
+
+    response = client.get("/ro/conference/timeline.ics", {"icpc": "2027-01-29", "la": la, "review1": "2027-04-20"})
+    parsed = vobject.readOne(response.content.decode("utf-8"), validate=True)
+    assert parsed.validate()
+    alarms = [alarm for event in parsed.vevent_list for alarm in event.contents.get("valarm", [])]
+    assert alarms and all(alarm.action.value == "DISPLAY" and alarm.trigger.value < timedelta(0) for alarm in alarms)
+
+
 @pytest.mark.django_db
 def test_ics_with_a_bad_date_is_a_400(client):
     response = client.get("/en/conference/timeline.ics", {"icpc": "2026-02-30"})
     assert response.status_code == 400
-    assert "year-month-day" in response.content.decode()
+    assert "day, month and year" in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -109,3 +149,38 @@ def test_planner_is_linked_from_home_parents_section_and_conference_guide(client
 def test_planner_links_back_to_the_conference_guide(client):
     body = client.get("/sk/conference/timeline/").content.decode()
     assert 'href="/sk/parents/child-protection-conference/"' in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "sk", "ro"])
+def test_national_rules_are_the_default_and_a_councils_own_are_marked_as_its_own(client, language):
+    national = client.get(f"/{language}/conference/timeline/", {"icpc": "2026-11-23"}).content.decode()
+    hackney = client.get(f"/{language}/conference/timeline/", {"icpc": "2026-11-23", "la": "hackney"}).content.decode()
+    kent = client.get(f"/{language}/conference/timeline/", {"icpc": "2026-11-23", "la": "kent"}).content.decode()
+    def results(body):
+        return body.split('id="your-dates"')[1].split("</section>")[0]
+
+    assert "Working Together" in results(national) and "Hackney" not in results(national)
+    assert national.count("timeline__rule--local") == 0
+    # Hackney's own reports, record, visits and core group rhythm are marked as Hackney's.
+    assert hackney.count("timeline__rule--local") >= 8
+    assert "Hackney" in results(hackney)
+    # A council whose procedures the hub has not read is told so, not shown another council's rules.
+    assert "Kent" in results(kent) and kent.count("timeline__rule--local") == 0
+    assert 'datetime="2026-11-18"' not in kent and 'datetime="2026-11-18"' in hackney
+
+
+@pytest.mark.django_db
+def test_the_dates_come_before_the_form_and_the_form_returns_to_them(client):
+    body = client.get("/en/conference/timeline/", {"icpc": "2026-11-23"}).content.decode()
+    assert body.index('id="your-dates"') < body.index('class="planner-form"')
+    assert 'action="/en/conference/timeline/#your-dates"' in body
+    empty = client.get("/en/conference/timeline/").content.decode()
+    assert 'id="your-dates"' not in empty and 'class="planner-form"' in empty
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["27/03/2027", "27.03.2027", "27. 3. 2027", "2027-03-27", "27 03 2027"])
+def test_a_date_typed_as_the_hint_shows_it_is_understood(client, typed):
+    body = client.get("/en/conference/timeline/", {"icpc": typed}).content.decode()
+    assert 'datetime="2027-03-27"' in body
