@@ -14,10 +14,7 @@ from romahub.conference.preparation import QUESTIONS, PreparationForm, sheet
 from romahub.conference.text import describe
 from romahub.conference.timeline import plan
 from romahub.core.privacy import never_kept
-from romahub.pages.models import GuidePage
-
-# The guide "What happens at a child protection conference" (same slug in every language).
-CONFERENCE_GUIDE_SLUG = "child-protection-conference"
+from romahub.pages.models import CONFERENCE_GUIDE_SLUG, GuidePage
 
 
 def _guide_url(request):

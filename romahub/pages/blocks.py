@@ -4,6 +4,8 @@ Each block renders with its own template in `pages/blocks/`. The rich-text featu
 to what plain-language guides need, so editors cannot paste in layouts that break on phones.
 """
 
+import re
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -156,7 +158,25 @@ TOOLS = {
         "title": _("Find an advocate or interpreter"),
         "description": _("Someone to come with you, or to help you understand and be understood."),
     },
+    "mishto-register": {
+        "url_name": "mishto:register",
+        "title": _("Mishto Quality Mark register"),
+        "description": _("The councils that have signed the Mishto pledges, and how far each one has come."),
+        "keywords": _("Mishto quality mark register councils signed award badge"),
+    },
+    "mishto-pledges": {
+        "url_name": "mishto:pledges",
+        "title": _("The Mishto pledges"),
+        "description": _("Six pledges for children's services that work with Roma families, with their actions."),
+        "keywords": _("Mishto pledges charter councils children's services Roma Rights Forum"),
+    },
 }
+
+
+def tool_words(tool: dict) -> set[str]:
+    """The words a search finds a tool by, in the reader's language."""
+    text = " ".join(str(tool.get(part, "")) for part in ("title", "description", "keywords"))
+    return {word.lower() for word in re.findall(r"\w+", text) if len(word) >= 3}
 
 
 class ToolLinkBlock(blocks.StructBlock):

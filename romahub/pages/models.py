@@ -32,6 +32,9 @@ from romahub.resources.library import Filters, grouped, matching
 from romahub.resources.models import AUDIENCES
 
 INTRO_FEATURES = ["bold", "link", "ul", "ol"]
+# Slugs are the same in every language (translations keep them).
+PARENTS_SECTION_SLUG = "parents"
+CONFERENCE_GUIDE_SLUG = "child-protection-conference"  # the guide the planner and the home page link to
 REVIEW_NOTICE = _(
     "Slovak and Romanian texts first written by the developers are marked as awaiting community "
     "review until a community reviewer checks them (Reports → Translation status)."
@@ -81,10 +84,11 @@ class HubPage(Page):
 
     @property
     def shows_exit_button(self) -> bool:
+        """The nearest section's choice; pages in no section (home, information) show it."""
         for ancestor in self.get_ancestors(inclusive=True).specific().reverse():
-            if getattr(ancestor, "exit_button", False):
-                return True
-        return False
+            if hasattr(ancestor, "exit_button"):
+                return ancestor.exit_button
+        return True
 
     @property
     def awaiting_community_review(self) -> bool:
@@ -139,6 +143,10 @@ class HomePage(HubPage):
 
     def information_pages(self):
         return self.get_children().live().public().type(InformationPage).specific()
+
+    def conference_guide(self):
+        """The conference guide in this home's language: the first screen's second way in."""
+        return GuidePage.objects.live().filter(locale=self.locale_id, slug=CONFERENCE_GUIDE_SLUG).first()
 
 
 class SectionPage(HubPage):
@@ -220,6 +228,11 @@ class GuidePage(HubPage):
 
     class Meta:
         verbose_name = _("guide")
+
+    def next_steps(self):
+        from romahub.pages.next_steps import next_steps  # next_steps imports this module
+
+        return next_steps(self)
 
     def faq_items(self):
         for block in self.body:

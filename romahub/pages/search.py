@@ -4,11 +4,12 @@ terms by a simple match. No request needed, so it is tested directly."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 from wagtail.models import Locale, Page
 
+from romahub.pages.blocks import TOOLS, tool_words
 from romahub.pages.models import GlossaryTerm
 
 MAX_QUERY_LENGTH = 200
@@ -39,10 +40,18 @@ class SearchResults:
     query: str
     pages: list
     terms: list
+    tools: list = field(default_factory=list)  # the hub's tools (planner, directory, Mishto), as TOOLS entries
 
     @property
     def count(self) -> int:
-        return len(self.pages) + len(self.terms)
+        return len(self.pages) + len(self.terms) + len(self.tools)
+
+
+def matching_tools(words: list[str]) -> list[dict]:
+    """The tools a search's words name, by their title, description and keywords in the reader's
+    language: the tools are views, not pages, so the page index cannot find them."""
+    wanted = {word for word in words if len(word) >= 3}
+    return [tool for tool in TOOLS.values() if wanted & tool_words(tool)]
 
 
 def search_hub(query: str, locale: Locale) -> SearchResults:
@@ -62,4 +71,4 @@ def search_hub(query: str, locale: Locale) -> SearchResults:
     for word in words:
         term_filter |= Q(term__icontains=word) | Q(aliases__icontains=word)
     terms = list(GlossaryTerm.objects.public().filter(term_filter, locale=locale).order_by("term")[:10])
-    return SearchResults(query=query, pages=pages, terms=terms)
+    return SearchResults(query=query, pages=pages, terms=terms, tools=matching_tools(all_words))

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from romahub.core.dates import long_date as format_long_date
+from romahub.core.print_links import with_print_addresses
 
 register = template.Library()
 
@@ -78,6 +79,12 @@ def jsonld(value):
 def absolute_url(context):
     request = context["request"]
     return request.build_absolute_uri(request.path)
+
+
+@register.filter(needs_autoescape=False)
+def print_addresses(html, request):
+    """Print-only full addresses after the hub's own links (core/print_links.py)."""
+    return mark_safe(with_print_addresses(str(html), f"{request.scheme}://{request.get_host()}"))  # noqa: S308 - the markup is the template's own
 
 
 @register.simple_tag

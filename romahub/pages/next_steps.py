@@ -1,0 +1,43 @@
+"""Where a parent goes after reading a guide: each parent guide ends with its next steps."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from romahub.pages.models import CONFERENCE_GUIDE_SLUG, PARENTS_SECTION_SLUG, GuidePage
+
+
+@dataclass(frozen=True)
+class NextStep:
+    title: str
+    text: str
+    url: str
+
+
+def next_steps(guide: GuidePage, request=None) -> list[NextStep]:
+    """The conference guide, the planner, the preparation form and the directory in the reader's
+    language, for a guide in the Parents section; nothing for other readers' guides."""
+    parent = guide.get_parent()
+    if parent is None or parent.slug != PARENTS_SECTION_SLUG:
+        return []
+    steps = []
+    if guide.slug != CONFERENCE_GUIDE_SLUG:
+        conference = GuidePage.objects.live().filter(locale=guide.locale_id, slug=CONFERENCE_GUIDE_SLUG).first()
+        if conference:
+            steps.append(NextStep(conference.title, _("Who comes, what is decided and how to take part."),
+                                  conference.get_url(request)))
+    steps.append(NextStep(_("Plan your conference dates"),
+                          _("See every date after the conference, and add them to your phone."),
+                          reverse("conference:timeline")))
+    steps.append(NextStep(_("Prepare for the conference"),
+                          _("Six questions to think about, to print or save."), reverse("conference:prepare")))
+    language = guide.locale.language_code
+    if language == "en":
+        steps.append(NextStep(_("Find help near you"), _("Advice, advocacy and interpreters."),
+                              reverse("directory:search")))
+    else:
+        steps.append(NextStep(_("Find help in your language"),
+                              _("Services whose staff speak your language, near you or by phone."),
+                              f"{reverse('directory:search')}?language={language}"))
+    return steps
