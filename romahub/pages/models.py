@@ -10,7 +10,7 @@ import json
 from django.conf import settings
 from django.db import models
 from django.utils.html import strip_tags
-from django.utils.text import slugify
+from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.fields import RichTextField, StreamField
@@ -35,9 +35,15 @@ INTRO_FEATURES = ["bold", "link", "ul", "ol"]
 # Slugs are the same in every language (translations keep them).
 PARENTS_SECTION_SLUG = "parents"
 CONFERENCE_GUIDE_SLUG = "child-protection-conference"  # the guide the planner and the home page link to
-REVIEW_NOTICE = _(
-    "Slovak and Romanian texts first written by the developers are marked as awaiting community "
-    "review until a community reviewer checks them (Reports → Translation status)."
+# The admin path is built from the menu's own labels, so it reads as the editor's menu does.
+# Wagtail has no Slovak catalogue: the hub's own gives "Reports" its Slovak name.
+REPORTS_MENU = _("Reports")
+REVIEW_NOTICE = format_lazy(
+    _(
+        "Slovak and Romanian texts first written by the developers are marked as awaiting community "
+        "review until a community reviewer checks them ({path})."
+    ),
+    path=format_lazy("{} → {}", REPORTS_MENU, _("Translation status")),
 )
 
 

@@ -17,7 +17,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 DETAIL_FIELDS = (
     "childrens_rights_service", "childrens_rights_service_sk", "childrens_rights_service_ro", "childrens_rights_phone", "childrens_rights_email",
     "conference_contact_phone", "conference_contact_email", "complaints_phone", "complaints_email",
-    "details_source",
+    "details_source", "details_note",
 )
 
 

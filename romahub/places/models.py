@@ -47,6 +47,10 @@ class LocalAuthority(models.Model):
         _("where the local details come from"), blank=True, help_text=_("Name the public document.")
     )
     details_checked_on = models.DateField(_("local details checked on"), null=True, blank=True)
+    details_note = models.TextField(
+        _("note for editors"), blank=True,
+        help_text=_("What the source left unclear. Never shown to the public: the source line shows only the document's name."),
+    )
 
 
     class Meta:

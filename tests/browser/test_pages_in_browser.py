@@ -206,8 +206,17 @@ def test_planner_works_without_javascript(browser, hub_url, paths, language):
     page.locator("form.planner-form button[type=submit]").click()
     page.wait_for_load_state()
     assert "icpc=2026-12-14" in page.url
+    # England's national rules: the conference, the first core group and three reviews.
+    assert page.locator("ol.timeline li").count() == 5
+    # On a phone the dates are where the button was: the reader need not scroll to find them.
+    box = page.locator("#timeline-heading").bounding_box()
+    assert box is not None and 0 <= box["y"] < 800
+    page.locator("#id_la").select_option("hackney")
+    page.locator("form.planner-form button[type=submit]").click()
+    page.wait_for_load_state()
     assert page.locator("ol.timeline li").count() >= 10
-    assert page.locator('time[datetime="2026-12-15"]').count() == 1  # the written record, next working day
+    assert page.locator('time[datetime="2026-12-15"]').count() == 1  # Hackney's written record, within 1 day
+    assert page.locator(".timeline__rule--local").count() >= 8
     context.close()
 
 

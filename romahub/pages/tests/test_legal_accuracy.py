@@ -84,3 +84,4 @@ def test_a_capacity_assessment_is_not_a_parenting_assessment(language):
     term = glossary("capacity-assessment")[language]
     assert "parenting" not in term["aliases"] and "rodičovsk" not in term["aliases"] and "parental" not in term["aliases"]
     assert "Mental Capacity Act 2005" in term["definition"]
+
