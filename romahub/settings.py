@@ -219,6 +219,11 @@ MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{
 # Public "suggest a service" and "report a change" forms: this many per address per window.
 SUGGESTION_RATE_LIMIT = env_int("SUGGESTION_RATE_LIMIT", 5)
 SUGGESTION_RATE_WINDOW_SECONDS = env_int("SUGGESTION_RATE_WINDOW_SECONDS", 3600)
+# The Mishto scheme's public "ask to join" and password reset forms, per address.
+MISHTO_JOIN_RATE_LIMIT = env_int("MISHTO_JOIN_RATE_LIMIT", 5)
+MISHTO_JOIN_RATE_WINDOW_SECONDS = env_int("MISHTO_JOIN_RATE_WINDOW_SECONDS", 3600)
+MISHTO_JOIN_RETENTION_DAYS = env_int("MISHTO_JOIN_RETENTION_DAYS", 180)
+PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 5)
 # Decided suggestions are deleted this many days after the decision (purge_suggestions).
 SUGGESTION_RETENTION_DAYS = env_int("SUGGESTION_RETENTION_DAYS", 90)
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")

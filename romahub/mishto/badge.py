@@ -28,11 +28,16 @@ def signature(participation: Participation) -> str:
     return _SIGNER.signature(_value(participation))
 
 
-def verify(participation: Participation | None, given: str, today: date | None = None) -> bool:
-    """True only if the signature is genuine for this authority's award and the mark is valid today."""
+def is_genuine(participation: Participation | None, given: str) -> bool:
+    """True if the link's signature is the one the hub gave this authority's award."""
     if participation is None or participation.awarded_on is None:
         return False
-    return constant_time_compare(given or "", signature(participation)) and workflow.is_mark_valid(participation, today)
+    return constant_time_compare(given or "", signature(participation))
+
+
+def verify(participation: Participation | None, given: str, today: date | None = None) -> bool:
+    """True only if the signature is genuine for this authority's award and the mark is valid today."""
+    return is_genuine(participation, given) and workflow.is_mark_valid(participation, today)
 
 
 def svg(participation: Participation | None, valid: bool) -> str:

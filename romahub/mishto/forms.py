@@ -3,7 +3,10 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from romahub.mishto import register
+from romahub.mishto.models import JoinRequest
 from romahub.places.models import REGIONS, LocalAuthority
+
+HONEYPOT = "homepage"  # hidden from people; a form that fills it is treated as sent and dropped
 
 STATUS_LABELS = {
     "committed": _("Committed"), "under_review": _("Under review"), "awarded": _("Quality Mark awarded"),
@@ -62,3 +65,31 @@ class ReviewerInviteForm(InviteForm):
     authority = forms.ModelChoiceField(label=_("Local authority"), queryset=LocalAuthority.objects.order_by("name"))
     is_lead = forms.BooleanField(label=_("As a lead (may sign and invite colleagues)"), required=False)
     language = forms.ChoiceField(label=_("Language of the e-mail"), choices=settings.LANGUAGES, initial="en")
+
+
+class JoinRequestForm(forms.ModelForm):
+    """The public "ask to join" form: who is asking, for which council, and how to answer them."""
+
+    authority = forms.ModelChoiceField(
+        label=_("Your council"), queryset=LocalAuthority.objects.order_by("name"), to_field_name="slug",
+        empty_label=_("Choose your council"),
+        error_messages={"required": _("Choose your council."), "invalid_choice": _("Choose a council from the list.")},
+    )
+    homepage = forms.CharField(required=False, label=_("Leave this empty"))
+
+    class Meta:
+        model = JoinRequest
+        fields = ["authority", "name", "role", "email", "message"]
+        labels = {"name": _("Your name"), "role": _("Your job title"), "email": _("Your work e-mail"),
+                  "message": _("Anything the scheme's team should know (optional)")}
+        help_texts = {"email": _("The team answers here with an invitation. Use your council address.")}
+        error_messages = {
+            "name": {"required": _("Enter your name.")},
+            "role": {"required": _("Enter your job title.")},
+            "email": {"required": _("Enter your work e-mail."), "invalid": _("Enter an e-mail address such as name@council.gov.uk.")},
+            "message": {"max_length": _("Keep the message under 1,000 characters.")},
+        }
+        widgets = {"message": forms.Textarea(attrs={"rows": 4, "maxlength": 1000})}
+
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get(HONEYPOT))

@@ -251,6 +251,30 @@ class Invitation(models.Model):
         return f"{self.email} → {self.authority}"
 
 
+class JoinRequest(models.Model):
+    """A council officer's request to join the scheme, from the public "ask to join" form.
+
+    Read by the scheme's reviewers, who answer by invitation; deleted after
+    MISHTO_JOIN_RETENTION_DAYS by `mishto_daily`. Holds only a work contact.
+    """
+
+    authority = models.ForeignKey("places.LocalAuthority", on_delete=models.CASCADE, related_name="+", verbose_name=_("local authority"))
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("job title"), max_length=120)
+    email = models.EmailField(_("work e-mail"))
+    message = models.TextField(_("message"), blank=True, max_length=1000)
+    language = models.CharField(_("written in"), max_length=8, choices=settings.LANGUAGES, default="en")
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("request to join")
+        verbose_name_plural = _("requests to join")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.authority} ({self.created_at:%Y-%m-%d})"
+
+
 def _private_storage():
     return private_storage()
 

@@ -36,6 +36,11 @@ MESSAGES = {
         _("Mishto: your Quality Mark expires on %(date)s"),
         _("The Mishto Quality Mark of %(authority)s expires on %(date)s. To renew it, start a new self-assessment.\n\n%(link)s"),
     ),
+    "join": (
+        _("Mishto: someone at %(authority)s asks to join the scheme"),
+        _("Someone at %(authority)s has asked to join the Mishto scheme. Their details are in the hub's admin, "
+          "under Mishto → Requests to join: %(link)s\n\nAnswer them with an invitation."),
+    ),
     "expired": (
         _("Mishto: your Quality Mark has expired"),
         _("The Mishto Quality Mark of %(authority)s expired on %(date)s. The register now shows it as expired. "
@@ -77,7 +82,15 @@ def to_council(participation: Participation, kind: str, path: str, **context) ->
     return _enqueue(kind, people, {"authority": participation.authority.name, "link": settings.WAGTAILADMIN_BASE_URL + path, **context})
 
 
-def to_reviewers(participation: Participation, kind: str, path: str) -> int:
+def _reviewers() -> list[tuple[str, str]]:
     reviewers = get_user_model().objects.filter(groups__name=MISHTO_REVIEWERS, is_active=True)
-    people = [(user.email, UserProfile.get_for_user(user).get_preferred_language()[:2]) for user in reviewers]
-    return _enqueue(kind, people, {"authority": participation.authority.name, "link": settings.WAGTAILADMIN_BASE_URL + path})
+    return [(user.email, UserProfile.get_for_user(user).get_preferred_language()[:2]) for user in reviewers]
+
+
+def to_reviewers(participation: Participation, kind: str, path: str) -> int:
+    return _enqueue(kind, _reviewers(), {"authority": participation.authority.name, "link": settings.WAGTAILADMIN_BASE_URL + path})
+
+
+def join_requested(authority, path: str) -> int:
+    """Tell the reviewers a council asks to join; the person's details stay in the admin, not the e-mail."""
+    return _enqueue("join", _reviewers(), {"authority": authority.name, "link": settings.WAGTAILADMIN_BASE_URL + path})

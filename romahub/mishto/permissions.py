@@ -18,7 +18,7 @@ GRANTS = {
     TRANSLATORS: {"charterversion": ("change", "view"), "pledge": ("change", "view")},
 }
 # Groups of the app's own, each with the admin's door and these rights.
-GROUPS = {REVIEWERS: {"participation": ("view",)}}
+GROUPS = {REVIEWERS: {"participation": ("view",), "joinrequest": ("view", "delete")}}
 # Paths under the language prefix that need the second factor once the user must have one.
 SECOND_FACTOR_PATHS = (r"^/[a-z]{2}/mishto/evidence/",)
 

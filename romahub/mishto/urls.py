@@ -1,7 +1,8 @@
 from django.contrib.auth.views import LogoutView
 from django.urls import path
+from django.views.decorators.cache import never_cache
 
-from romahub.mishto import council_views, views
+from romahub.mishto import council_views, join_views, views
 
 app_name = "mishto"
 urlpatterns = [
@@ -16,5 +17,11 @@ urlpatterns = [
     path("invitation/", council_views.invitation, name="invitation"),
     path("login/", council_views.CouncilLoginView.as_view(), name="login"),
     path("logout/", LogoutView.as_view(next_page="mishto:register"), name="logout"),
+    path("join/", join_views.join, name="join"),
+    path("join/sent/", join_views.join_sent, name="join_sent"),
+    path("password-reset/", never_cache(join_views.CouncilPasswordResetView.as_view()), name="password_reset"),
+    path("password-reset/sent/", never_cache(join_views.CouncilPasswordResetSentView.as_view()), name="password_reset_sent"),
+    path("password-reset/<uidb64>/<token>/", never_cache(join_views.CouncilPasswordResetConfirmView.as_view()), name="password_reset_confirm"),
+    path("password-reset/done/", never_cache(join_views.CouncilPasswordResetCompleteView.as_view()), name="password_reset_complete"),
     path("<slug:slug>/", views.authority_page, name="authority"),
 ]

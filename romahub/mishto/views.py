@@ -55,9 +55,12 @@ def authority_page(request, slug):
 @require_GET
 def verify(request, slug):
     participation = Participation.objects.select_related("authority").filter(authority__slug=slug).first()
-    valid = badge.verify(participation, request.GET.get("sig", ""))
+    given = request.GET.get("sig", "")
+    valid = badge.verify(participation, given)
     return render(request, "mishto/verify.html", {
         "participation": participation, "valid": valid,
+        # An altered link proves nothing about the council: the page then says only that.
+        "altered": participation is not None and not badge.is_genuine(participation, given),
         "status": workflow.public_status(participation) if participation else None,
         "expires_on": workflow.expires_on(participation) if participation else None,
     })

@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from romahub.mishto import workflow
 from romahub.mishto.admin_views import AuthorityReviewView, InviteView, NewVersionView, QueueView
-from romahub.mishto.models import CharterVersion, Pledge
+from romahub.mishto.models import CharterVersion, JoinRequest, Pledge
 
 
 def _in_three_languages(field: str, heading):
@@ -53,8 +53,19 @@ class PledgeViewSet(SnippetViewSet):
     ]
 
 
+class JoinRequestViewSet(SnippetViewSet):
+    """Councils asking to join, from the public form: read, answered by invitation, then deleted."""
+
+    model = JoinRequest
+    icon = "mail"
+    menu_label = _("Requests to join")
+    list_display = ["authority", "name", "role", "email", "created_at"]
+    panels = [FieldPanel("authority", read_only=True), FieldPanel("name", read_only=True), FieldPanel("role", read_only=True),
+              FieldPanel("email", read_only=True), FieldPanel("message", read_only=True), FieldPanel("language", read_only=True)]
+
+
 class MishtoGroup(SnippetViewSetGroup):
-    items = (CharterVersionViewSet, PledgeViewSet)
+    items = (CharterVersionViewSet, PledgeViewSet, JoinRequestViewSet)
     menu_icon = "tick-inverse"
     menu_label = _("Mishto")
     menu_order = 320

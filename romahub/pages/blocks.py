@@ -170,6 +170,12 @@ TOOLS = {
         "description": _("Six pledges for children's services that work with Roma families, with their actions."),
         "keywords": _("Mishto pledges charter councils children's services Roma Rights Forum"),
     },
+    "mishto-join": {
+        "url_name": "mishto:join",
+        "title": _("Ask to join the Mishto scheme"),
+        "description": _("For council officers: the Roma Rights Forum's team answers with an invitation to sign the pledges."),
+        "keywords": _("Mishto join sign up council invitation"),
+    },
 }
 
 

@@ -102,7 +102,11 @@ def test_a_genuine_badge_verifies_and_a_tampered_one_does_not(client, councils):
     assert "Not valid" in forged
     assert "Not valid" in client.get("/api/mishto/badges/nowhere.svg?sig=x").content.decode()
     assert "holds a valid Mishto Quality Mark today" in client.get(f"/en/mishto/verify/derby/?sig={sig}").content.decode()
-    assert "This badge is not valid" in client.get("/en/mishto/verify/derby/?sig=forged").content.decode()
+    # An altered link says only that: never "not valid" beside "Quality Mark awarded".
+    altered = client.get("/en/mishto/verify/derby/?sig=forged").content.decode()
+    assert "is not one the hub gave" in altered and "Quality Mark awarded" not in altered and "holds a valid" not in altered
+    expired = client.get(f"/en/mishto/verify/hackney/?sig={badge.signature(councils['hackney'])}").content.decode()
+    assert "This badge is not valid" in expired and "is not one the hub gave" not in expired
 
 
 def test_a_badge_stops_verifying_when_its_mark_expires_or_is_awarded_again(councils):

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from romahub.core import enrolment
 from romahub.core.roles import EDITORS, MODERATORS, TRANSLATORS
+from romahub.mishto.permissions import REVIEWERS
 from romahub.site.groups import ensure_editorial_groups
 
 ROLES = {
@@ -15,6 +16,7 @@ ROLES = {
     "editor": EDITORS,
     "moderator": MODERATORS,
     "translator": TRANSLATORS,
+    "reviewer": REVIEWERS,  # the Mishto scheme's reviewers: decide councils' assessments, answer requests to join
 }
 
 
