@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import View
@@ -12,7 +13,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from romahub.mishto import assessment, charter, workflow
 from romahub.mishto.council_views import send_invitation
 from romahub.mishto.forms import InviteForm, ReviewerInviteForm
-from romahub.mishto.models import Assessment, CharterVersion, Participation
+from romahub.mishto.models import Assessment, CharterVersion, Invitation, JoinRequest, Participation
 
 
 class ReviewerOnly:
@@ -34,7 +35,11 @@ class QueueView(ReviewerOnly, WagtailAdminTemplateMixin, View):
             rows.append((participation, workflow.public_status(participation), latest))
         # Submitted assessments wait on a reviewer: they come first.
         rows.sort(key=lambda row: (not (row[2] and row[2].state == Assessment.SUBMITTED), row[0].authority.name))
-        return self.render_to_response(self.get_context_data(rows=rows))
+        # Councils on their way in: invited and not yet signed, and those asking to join.
+        invited = (Invitation.objects.filter(accepted_at=None, expires_at__gt=timezone.now())
+                   .select_related("authority").order_by("-created_at"))
+        return self.render_to_response(self.get_context_data(
+            rows=rows, invited=list(invited), join_requests=JoinRequest.objects.count()))
 
 
 class AuthorityReviewView(ReviewerOnly, WagtailAdminTemplateMixin, View):

@@ -181,6 +181,7 @@ def assessment_pledge(request, number: int):
         "participation": participation, "assessment": item, "pledge": pledge, "rows": rows, "errors": errors,
         "statuses": ActionProgress.STATUSES, "comments": item.comments.filter(pledge=pledge).select_related("author"),
         "review": item.reviews.filter(pledge=pledge).first(),
+        "next_pledge": participation.version.pledges.filter(number__gt=number).order_by("number").first(),
     })
 
 

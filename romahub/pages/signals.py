@@ -7,6 +7,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from romahub.core.middleware import invalidate_page_cache
 from romahub.pages.models import CommunityReview, GlossaryTerm
+from romahub.pages.translation_sync import sync_after_english_publish
 
 
 @receiver(page_published)
@@ -14,6 +15,11 @@ from romahub.pages.models import CommunityReview, GlossaryTerm
 @receiver(post_page_move)
 def page_changed(sender, **kwargs):
     invalidate_page_cache()
+
+
+@receiver(page_published)
+def english_published(sender, instance, **kwargs):
+    sync_after_english_publish(instance)
 
 
 @receiver(post_save, sender=GlossaryTerm)

@@ -29,3 +29,19 @@
     if (presses >= 3) leave();
   });
 })();
+
+// "Copy the code" buttons: shown only where the browser can copy to the clipboard.
+(function copyButtons() {
+  if (!navigator.clipboard) return;
+  document.querySelectorAll("[data-copy]").forEach((button) => {
+    const source = document.querySelector(button.dataset.copy);
+    const status = button.parentElement.querySelector("[data-copy-status]");
+    if (!source) return;
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      navigator.clipboard.writeText(source.textContent.trim()).then(() => {
+        if (status) status.textContent = button.dataset.copied;
+      });
+    });
+  });
+})();
