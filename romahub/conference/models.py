@@ -32,7 +32,7 @@ class LocalRules(models.Model):
     visit_interval_days = _days(_("social worker visits at least every (days)"))
     first_review_months = _days(_("first review within (months)"))
     review_interval_months = _days(_("later reviews within (months)"))
-    source = models.TextField(_("where these timescales come from"), blank=True, help_text=_("Name the public document."))
+    source = models.TextField(_("where these timescales come from"), blank=True, help_text=_("The public document's name, as published: readers see it beside the dates."))
 
     class Meta:
         verbose_name = _("council's conference timescales")

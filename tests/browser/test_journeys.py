@@ -28,6 +28,12 @@ def test_a_parent_from_the_letter_to_a_service_in_their_language(browser, hub_ur
     # "Start here" and the conference guide end with where to go next: the planner.
     steps = page.locator(".next-steps")
     assert steps.count() == 1
+    # The full addresses printed after links are for paper only.
+    assert page.locator(".print-url").count() >= 3 and not any(
+        page.locator(".print-url").nth(i).is_visible() for i in range(page.locator(".print-url").count()))
+    page.emulate_media(media="print")
+    assert page.locator(".next-steps .print-url").first.is_visible()
+    page.emulate_media(media="screen")
     steps.locator(f'a[href="/{language}/conference/timeline/"]').click()
     page.locator("#id_icpc").fill("2027-03-01")
     page.locator("form.planner-form button[type=submit]").click()
