@@ -7,10 +7,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from romahub.core import public_forms
 from romahub.core.languages import language_name
 from romahub.core.pagination import requested_page
 from romahub.core.privacy import never_kept
-from romahub.core.ratelimit import allow
 from romahub.directory.forms import ServiceSearchForm
 from romahub.directory.geocoding import GeocoderUnavailable, Point, geocoder
 from romahub.directory.jsonld import service_jsonld
@@ -103,17 +103,18 @@ def service(request, pk):
 def _take_suggestion(request, form_class, *, kind, service=None, heading, intro):
     form = form_class(request.POST if request.method == "POST" else None)  # an empty POST is checked too
     status = 200
-    if request.method == "POST" and form.is_valid():
-        if form.is_spam():
+    if request.method == "POST":
+        outcome = public_forms.judge(request, form, "suggestion", settings.SUGGESTION_RATE_LIMIT,
+                                     settings.SUGGESTION_RATE_WINDOW_SECONDS)
+        if outcome == public_forms.SPAM:
             return redirect("directory:suggestion_sent")
-        if allow(request, "suggestion", settings.SUGGESTION_RATE_LIMIT, settings.SUGGESTION_RATE_WINDOW_SECONDS):
+        if outcome == public_forms.ACCEPTED:
             suggestion = form.save(commit=False)
             suggestion.kind, suggestion.service, suggestion.language = kind, service, get_language()[:2]
             suggestion.save()
             form.save_m2m()
             return redirect("directory:suggestion_sent")
-        form.add_error(None, _("You have sent several messages in a short time. Please wait an hour, then send this again."))
-        status = 429
+        status = 429 if outcome == public_forms.LIMITED else 200
     return render(request, "directory/suggest.html", {
         "form": form, "service": service, "heading": heading, "intro": intro,
     }, status=status)

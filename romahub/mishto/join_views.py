@@ -5,9 +5,9 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from romahub.core import public_forms
 from romahub.core.privacy import never_kept
 from romahub.core.ratelimit import allow
 from romahub.mishto import notifications
@@ -18,17 +18,18 @@ from romahub.mishto.forms import JoinRequestForm
 def join(request):
     form = JoinRequestForm(request.POST if request.method == "POST" else None)
     status = 200
-    if request.method == "POST" and form.is_valid():
-        if form.is_spam():
+    if request.method == "POST":
+        outcome = public_forms.judge(request, form, "mishto-join", settings.MISHTO_JOIN_RATE_LIMIT,
+                                     settings.MISHTO_JOIN_RATE_WINDOW_SECONDS)
+        if outcome == public_forms.SPAM:
             return redirect("mishto:join_sent")
-        if allow(request, "mishto-join", settings.MISHTO_JOIN_RATE_LIMIT, settings.MISHTO_JOIN_RATE_WINDOW_SECONDS):
+        if outcome == public_forms.ACCEPTED:
             asked = form.save(commit=False)
             asked.language = get_language()[:2]
             asked.save()
             notifications.join_requested(asked.authority, reverse("wagtailsnippets_mishto_joinrequest:list"))
             return redirect("mishto:join_sent")
-        form.add_error(None, _("You have sent several messages in a short time. Please wait an hour, then send this again."))
-        status = 429
+        status = 429 if outcome == public_forms.LIMITED else 200
     return never_kept(render(request, "mishto/join.html", {"form": form}, status=status))
 
 
