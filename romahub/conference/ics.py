@@ -6,16 +6,12 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Alarm, Calendar, Event, vRecur
 
 from romahub.conference.text import Described
-from romahub.conference.timeline import DEADLINE, RECURRING
+from romahub.conference.timeline import DEADLINE, RECURRING, is_conference
 
 # Events are whole days, which start at midnight: a reminder 15 hours earlier rings at 9 in the
 # morning of the day before, when a parent can still act on it.
 DAY_BEFORE_AT_NINE = -timedelta(hours=15)
 WEEK_BEFORE_AT_NINE = -timedelta(days=6, hours=15)
-
-def _is_conference(key: str) -> bool:
-    return key == "initial-conference" or (key.startswith("review-") and key.removeprefix("review-").isdigit())
-
 
 def reminders_for(item: Described) -> list[timedelta]:
     """When a phone reminds the parent: the day before a deadline, a week before a conference."""
@@ -23,9 +19,9 @@ def reminders_for(item: Described) -> list[timedelta]:
     if milestone.kind == RECURRING:
         return []
     triggers = []
-    if _is_conference(milestone.key):
+    if is_conference(milestone.key):
         triggers.append(WEEK_BEFORE_AT_NINE)
-    if milestone.kind == DEADLINE or _is_conference(milestone.key):
+    if milestone.kind == DEADLINE or is_conference(milestone.key):
         triggers.append(DAY_BEFORE_AT_NINE)
     return triggers
 

@@ -2,6 +2,7 @@
 
 import json
 from dataclasses import fields
+from datetime import date
 from pathlib import Path
 
 from romahub.conference.models import LocalRules
@@ -20,6 +21,9 @@ def load_local_rules(path: Path = DATA) -> int:
         if authority is None:
             raise StarterContentError(f"local_rules.json names an unknown council: {record['authority']!r}")
         numbers = {rule.name: record.get(rule.name) for rule in fields(Rules)}
-        _, made = LocalRules.objects.get_or_create(authority=authority, defaults={**numbers, "source": record["source"]})
+        read_on = date.fromisoformat(record["source_read_on"])  # every starter fact says when it was read
+        _, made = LocalRules.objects.get_or_create(
+            authority=authority, defaults={**numbers, "source": record["source"], "source_read_on": read_on}
+        )
         created += made
     return created

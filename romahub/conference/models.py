@@ -33,6 +33,7 @@ class LocalRules(models.Model):
     first_review_months = _days(_("first review within (months)"))
     review_interval_months = _days(_("later reviews within (months)"))
     source = models.TextField(_("where these timescales come from"), blank=True, help_text=_("The public document's name, as published: readers see it beside the dates."))
+    source_read_on = models.DateField(_("read on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("council's conference timescales")

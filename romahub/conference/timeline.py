@@ -85,6 +85,11 @@ def rule_of(key: str) -> str | None:
     return RULE_OF.get(stem)
 
 
+def is_conference(key: str) -> bool:
+    """The initial conference and each review conference (planned or held), not their reports or records."""
+    return key == "initial-conference" or (key.startswith("review-") and key.removeprefix("review-").isdigit())
+
+
 def is_local(key: str) -> bool:
     """True when a milestone is planned from a council's own rule, not a national one."""
     return rule_of(key) in LOCAL_RULES

@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_http_methods
+from wagtail.models import Locale
 
 from romahub.conference.forms import TimelineForm
 from romahub.conference.ics import build_calendar
@@ -14,18 +15,12 @@ from romahub.conference.preparation import QUESTIONS, PreparationForm, sheet
 from romahub.conference.text import describe
 from romahub.conference.timeline import plan
 from romahub.core.privacy import never_kept
-from romahub.pages.models import CONFERENCE_GUIDE_SLUG, GuidePage
+from romahub.pages.models import GuidePage
 
 
 def _guide_url(request):
     """The conference guide in the reader's language: the guide that links to the planner."""
-    from wagtail.models import Locale
-
-    guide = (
-        GuidePage.objects.live()
-        .filter(locale=Locale.get_active(), slug=CONFERENCE_GUIDE_SLUG)
-        .first()
-    )
+    guide = GuidePage.conference_guide_in(Locale.get_active())
     return guide.get_url(request) if guide else ""
 
 

@@ -81,7 +81,7 @@ class JoinRequestForm(forms.ModelForm):
         model = JoinRequest
         fields = ["authority", "name", "role", "email", "message"]
         labels = {"name": _("Your name"), "role": _("Your job title"), "email": _("Your work e-mail"),
-                  "message": _("Anything the scheme's team should know (optional)")}
+                  "message": _("Anything the scheme's team should know")}
         help_texts = {"email": _("The team answers here with an invitation. Use your council address.")}
         error_messages = {
             "name": {"required": _("Enter your name.")},

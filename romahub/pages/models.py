@@ -152,7 +152,7 @@ class HomePage(HubPage):
 
     def conference_guide(self):
         """The conference guide in this home's language: the first screen's second way in."""
-        return GuidePage.objects.live().filter(locale=self.locale_id, slug=CONFERENCE_GUIDE_SLUG).first()
+        return GuidePage.conference_guide_in(self.locale_id)
 
 
 class SectionPage(HubPage):
@@ -234,6 +234,12 @@ class GuidePage(HubPage):
 
     class Meta:
         verbose_name = _("guide")
+
+    @classmethod
+    def conference_guide_in(cls, locale) -> "GuidePage | None":
+        """"What happens at a child protection conference" in one language (a Locale or its id):
+        the guide the home page, the planner and the parents' next steps all lead to."""
+        return cls.objects.live().filter(locale=locale, slug=CONFERENCE_GUIDE_SLUG).first()
 
     def next_steps(self):
         from romahub.pages.next_steps import next_steps  # next_steps imports this module

@@ -23,7 +23,7 @@ def next_steps(guide: GuidePage, request=None) -> list[NextStep]:
         return []
     steps = []
     if guide.slug != CONFERENCE_GUIDE_SLUG:
-        conference = GuidePage.objects.live().filter(locale=guide.locale_id, slug=CONFERENCE_GUIDE_SLUG).first()
+        conference = GuidePage.conference_guide_in(guide.locale_id)
         if conference:
             steps.append(NextStep(conference.title, _("Who comes, what is decided and how to take part."),
                                   conference.get_url(request)))

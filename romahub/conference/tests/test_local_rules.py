@@ -11,7 +11,7 @@ from romahub.places.models import LocalAuthority
 
 
 def test_every_rule_has_one_override_field_and_nothing_else():
-    overrides = {f.name for f in LocalRules._meta.get_fields()} - {"authority", "source"}
+    overrides = {f.name for f in LocalRules._meta.get_fields()} - {"authority", "source", "source_read_on"}
     assert overrides == {rule.name for rule in fields(Rules)}
 
 
@@ -44,3 +44,21 @@ def test_a_rule_of_nought_is_refused_and_never_plans_for_ever(client):
     local.save()  # past the form, as a bulk write could
     assert rules_for(leeds).core_group_interval_weeks == ENGLAND.core_group_interval_weeks
     assert client.get("/en/conference/timeline/", {"icpc": "2026-11-23", "la": "leeds"}).status_code == 200
+
+
+def test_every_starter_councils_timescales_name_their_document_and_when_it_was_read():
+    import json
+
+    from romahub.conference.loader import DATA
+
+    for record in json.loads(DATA.read_text(encoding="utf-8"))["local_rules"]:
+        assert record["source"].strip(), record["authority"]
+        assert date.fromisoformat(record["source_read_on"]) <= date.today(), record["authority"]
+
+
+@pytest.mark.django_db
+def test_the_planner_says_where_and_when_the_hub_read_a_councils_timescales(client):
+    body = client.get("/ro/conference/timeline/", {"icpc": "2027-01-14", "la": "hackney"}).content.decode()
+    assert LocalRules.objects.get(authority__slug="hackney").source_read_on.isoformat() == "2026-11-23"
+    line = body.split('<span lang="en">London Borough of Hackney', 1)[1].split("</p>", 1)[0]
+    assert "Child Protection Conferences: Guide for Parents and Carers" in line and "noiembrie 2026" in line
