@@ -110,7 +110,7 @@ def test_the_source_line_and_its_date_are_in_the_readers_language(client):
     service = make_service("Sourced help")
     Service.objects.filter(pk=service.pk).update(source_read_on=date(2026, 12, 2))
     body = client.get(f"/ro/services/{service.pk}/").content.decode()
-    assert "citită de hub pe" in body and "2 decembrie 2026" in body
+    assert "citită de portal:" in body and "2 decembrie 2026" in body
 
 
 def test_coverage_counts_each_kind_by_area():
