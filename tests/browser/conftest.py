@@ -26,7 +26,18 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def hub_url(tmp_path_factory):
+def hub_home(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("hub")
+
+
+@pytest.fixture(scope="session")
+def hub_mail(hub_home) -> Path:
+    """Where the hub's e-mails land, one file per connection, as Django's file backend writes them."""
+    return hub_home / "mail"
+
+
+@pytest.fixture(scope="session")
+def hub_url(hub_home, hub_mail):
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: run `make install-test` (installs Debian's chromium).")
     # The starter services have no public street addresses, so the map is exercised with
@@ -34,12 +45,14 @@ def hub_url(tmp_path_factory):
     located = str(Path(__file__).with_name("located_services.json"))
     # Likewise, real councils "sign" there so that the register's map has places to show.
     signed = Path(__file__).with_name("signed_councils.py").read_text()
+    staff = Path(__file__).with_name("staff_accounts.py").read_text()
     steps = (["load_starter_content"], ["import_oruk", located], ["mishto_demo"], ["shell", "-c", signed],
-             ["shell", "-c", MAKE_MODERATOR])
+             ["shell", "-c", MAKE_MODERATOR], ["shell", "-c", staff])
     # As behind nginx (test_shared_limits.py): the browser's own requests carry no X-Forwarded-For,
     # so they are still seen at their own address.
-    env = {"MISHTO_DEMO_PASSWORD": DEMO_PASSWORD, "TRUSTED_PROXY_COUNT": "1"}
-    with running_hub(tmp_path_factory.mktemp("hub"), "browser", steps=steps, env=env) as url:
+    env = {"MISHTO_DEMO_PASSWORD": DEMO_PASSWORD, "TRUSTED_PROXY_COUNT": "1",
+           "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend", "EMAIL_FILE_PATH": str(hub_mail)}
+    with running_hub(hub_home, "browser", steps=steps, env=env) as url:
         yield url
 
 

@@ -11,7 +11,9 @@ records a CommunityReview for it.
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 import uuid
 from dataclasses import dataclass, field
 
@@ -51,11 +53,36 @@ def read_data() -> dict:
         json.loads(path.read_text(encoding="utf-8")) for path in sorted((data_dir / "guides").glob("*.json"))
     ]
     guides.sort(key=lambda g: (g["section"], g.get("order", 99), g["slug"]))
-    return {
+    return as_the_editor_stores_it({
         "site": json.loads((data_dir / "site.json").read_text(encoding="utf-8")),
         "glossary": json.loads((data_dir / "glossary.json").read_text(encoding="utf-8")),
         "guides": guides,
-    }
+    })
+
+
+_RICH_TEXT = re.compile(r"\s*<(p|ul|ol|h[2-6])[\s>]")
+
+
+def as_the_editor_stores_it(value):
+    """Every rich text in the data, as Wagtail's editor saves it (<b>, not <strong>; block keys).
+
+    Otherwise the first time an editor saves an English page, every text with bold in it looks
+    changed to wagtail-localize, and each translator is asked to check them all again."""
+    if isinstance(value, dict):
+        return {key: as_the_editor_stores_it(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_the_editor_stores_it(item) for item in value]
+    if isinstance(value, str) and _RICH_TEXT.match(value):
+        return _editor_converter().to_database_format(_editor_converter().from_database_format(value))
+    return value
+
+
+@functools.cache
+def _editor_converter():
+    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+    from wagtail.rich_text import features
+
+    return ContentstateConverter(features.get_default_features())
 
 
 def _stream(blocks: list) -> str:

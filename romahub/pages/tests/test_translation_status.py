@@ -125,3 +125,32 @@ def test_report_page_lists_statuses(client, django_user_model):
     client.force_login(django_user_model.objects.create_superuser("r", "r@example.org", "a-long-enough-password-1"))
     body = client.get("/admin/reports/translation-status/").content.decode()
     assert 'data-status="awaiting-review"' in body
+
+
+@pytest.mark.django_db
+def test_saving_an_english_page_in_the_editor_changes_no_text_of_its_own(slovak):
+    """The starter rich text is stored as Wagtail's editor stores it, so an editor who changes one
+    text leaves one text for each translator, not every text with bold in it."""
+    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+    from wagtail.rich_text import features
+
+    editor = ContentstateConverter(features.get_default_features())
+    guide = GuidePage.objects.get(locale__language_code="en", slug="children-services-contacted-you")
+    assert "<b>" in str(guide.body.raw_data)
+    # What the editor's form posts back: every rich text through Draftail and back again.
+    raw = guide.body.raw_data
+    for block in raw:
+        def round_trip(value):
+            if isinstance(value, dict):
+                return {key: round_trip(item) for key, item in value.items()}
+            if isinstance(value, list):
+                return [round_trip(item) for item in value]
+            if isinstance(value, str) and value.lstrip().startswith("<"):
+                return editor.to_database_format(editor.from_database_format(value))
+            return value
+        block["value"] = round_trip(block["value"])
+    guide.body = raw
+    guide.summary = "A changed summary."
+    guide.save_revision().publish()
+    cell = status_for(guide, slovak)
+    assert cell.status == TO_TRANSLATE and cell.numbers["left"] == 1
