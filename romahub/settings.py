@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "romahub.directory",
     "romahub.mishto",
     "romahub.resources",
+    "romahub.advocacy",
     "romahub.site",  # the wiring, above every app (docs/architecture.md)
     "django_tasks",
     "django_otp",
@@ -224,6 +225,14 @@ MISHTO_JOIN_RATE_LIMIT = env_int("MISHTO_JOIN_RATE_LIMIT", 5)
 MISHTO_JOIN_RATE_WINDOW_SECONDS = env_int("MISHTO_JOIN_RATE_WINDOW_SECONDS", 3600)
 MISHTO_JOIN_RETENTION_DAYS = env_int("MISHTO_JOIN_RETENTION_DAYS", 180)
 PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 5)
+# Help requests (romahub/advocacy): the form's limit per address, when staff are reminded and a
+# request may move on (in working days unopened), and when requests are deleted (purge_help_requests).
+HELP_REQUEST_RATE_LIMIT = env_int("HELP_REQUEST_RATE_LIMIT", 3)
+HELP_REQUEST_RATE_WINDOW_SECONDS = env_int("HELP_REQUEST_RATE_WINDOW_SECONDS", 3600)
+HELP_REQUEST_REMIND_WORKING_DAYS = env_int("HELP_REQUEST_REMIND_WORKING_DAYS", 2)
+HELP_REQUEST_PASS_ON_WORKING_DAYS = env_int("HELP_REQUEST_PASS_ON_WORKING_DAYS", 5)
+HELP_REQUEST_CLOSED_DAYS = env_int("HELP_REQUEST_CLOSED_DAYS", 30)
+HELP_REQUEST_UNOPENED_DAYS = env_int("HELP_REQUEST_UNOPENED_DAYS", 90)
 # Decided suggestions are deleted this many days after the decision (purge_suggestions).
 SUGGESTION_RETENTION_DAYS = env_int("SUGGESTION_RETENTION_DAYS", 90)
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")

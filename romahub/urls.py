@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     directory,
     mishto,
     path("resources/", include("romahub.resources.urls")),
+    path("", include("romahub.advocacy.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

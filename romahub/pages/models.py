@@ -197,6 +197,11 @@ class SectionPage(HubPage):
     class Meta:
         verbose_name = _("audience section")
 
+    @property
+    def is_parents(self) -> bool:
+        """The Parents section offers the help request form (romahub/advocacy)."""
+        return self.slug == PARENTS_SECTION_SLUG
+
     def guides(self):
         return self.get_children().live().public().type(GuidePage).specific()
 

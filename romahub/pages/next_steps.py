@@ -16,8 +16,8 @@ class NextStep:
 
 
 def next_steps(guide: GuidePage, request=None) -> list[NextStep]:
-    """The conference guide, the planner, the preparation form and the directory in the reader's
-    language, for a guide in the Parents section; nothing for other readers' guides."""
+    """The conference guide, the planner, the preparation form, the help request form and the
+    directory in the reader's language, for a guide in the Parents section; nothing for other readers' guides."""
     parent = guide.get_parent()
     if parent is None or parent.slug != PARENTS_SECTION_SLUG:
         return []
@@ -32,6 +32,9 @@ def next_steps(guide: GuidePage, request=None) -> list[NextStep]:
                           reverse("conference:timeline")))
     steps.append(NextStep(_("Prepare for the conference"),
                           _("Six questions to think about, to print or save."), reverse("conference:prepare")))
+    steps.append(NextStep(_("Ask a Roma organisation for help"),
+                          _("Tell them what is happening. They contact you, in your language if they can."),
+                          reverse("advocacy:get_help")))
     language = guide.locale.language_code
     if language == "en":
         steps.append(NextStep(_("Find help near you"), _("Advice, advocacy and interpreters."),

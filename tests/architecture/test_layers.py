@@ -13,7 +13,7 @@ import pytest
 from tests.architecture.imports import PACKAGE, Import, imports_of, project_imports
 
 FOUNDATION, PLACES, WIRING = "core", "places", ("site", "<project>")
-FEATURES = ("pages", "conference", "directory", "mishto", "resources")
+FEATURES = ("pages", "conference", "directory", "mishto", "resources", "advocacy")
 LAYER = {FOUNDATION: 0, PLACES: 1, **dict.fromkeys(FEATURES, 2), **dict.fromkeys(WIRING, 3)}
 
 

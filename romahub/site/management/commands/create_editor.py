@@ -17,6 +17,7 @@ ROLES = {
     "moderator": MODERATORS,
     "translator": TRANSLATORS,
     "reviewer": REVIEWERS,  # the Mishto scheme's reviewers: decide councils' assessments, answer requests to join
+    "partner": None,  # staff of an advocacy partner: the workspace only, no admin (then `create_partner`)
 }
 
 
@@ -42,7 +43,7 @@ class Command(BaseCommand):
         if User.objects.filter(username=username).exists():
             raise CommandError(f"An account called {username!r} already exists.")
         email = self._ask("E-mail", email)
-        user = User(username=username, email=email, is_staff=True, is_superuser=role == "admin")
+        user = User(username=username, email=email, is_staff=role != "partner", is_superuser=role == "admin")
         while True:
             password = getpass.getpass("Password (at least 12 characters): ")
             if password != getpass.getpass("Password again: "):
