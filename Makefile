@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || command -v sudo >/dev/null && [ "$$(id 
 BASE_STAMP := $(VENV)/.base-installed
 TEST_STAMP := $(VENV)/.test-installed
 
-.PHONY: help run serve install system-deps install-test test test-fast lint format check messages compilemessages admin bench bench-scale lock chromium wrk clean
+.PHONY: help run serve install system-deps install-test test test-fast lint format check messages compilemessages admin bench bench-help bench-scale lock chromium wrk clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -82,6 +82,9 @@ admin: install ## Create an editor account (asks for a password; none exists by 
 
 bench: install-test wrk compilemessages ## Measure throughput, latency and page weight (see bench/README.md)
 	$(BIN)/python bench/run.py
+
+bench-help: install-test wrk compilemessages ## Posting the help form at 10 connections, its weight and the workspace script's (see bench/README.md)
+	$(BIN)/python bench/help_requests.py
 
 bench-scale: install-test wrk compilemessages ## Search and the ORUK API with 1,000, 10,000 and 50,000 synthetic services (see bench/README.md)
 	$(BIN)/python bench/scale.py $(BENCH_SCALE_ARGS)

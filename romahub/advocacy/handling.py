@@ -42,10 +42,10 @@ def receive(form, language: str, now: datetime | None = None) -> tuple[HelpReque
         if following:
             request.next_partner = following[0]
             request.sealed_for_next = sealing.seal(following[0].public_key, fields, request.context)
-    with transaction.atomic():
+    with transaction.atomic():  # one commit: the request, the partner's turn and the e-mail's task
         request.save()
         Partner.objects.filter(pk=partner.pk).update(last_given_at=now)
-    notifications.tell_partner(partner, "new")
+        notifications.tell_partner(partner, "new")
     return request, token
 
 

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from romahub.core.languages import language_name
 
@@ -142,7 +143,11 @@ class HelpRequestQuerySet(models.QuerySet):
 
 class HelpRequest(models.Model):
     RECEIVED, OPENED, ACCEPTED, CLOSED = "received", "opened", "accepted", "closed"
-    STATUSES = [(RECEIVED, _("Received")), (OPENED, _("Opened")), (ACCEPTED, _("Accepted")), (CLOSED, _("Closed"))]
+    # A request is feminine in Slovak and Romanian, and "received" must not read like "accepted".
+    STATUSES = [(RECEIVED, pgettext_lazy("help request status", "Received")),
+                (OPENED, pgettext_lazy("help request status", "Opened")),
+                (ACCEPTED, pgettext_lazy("help request status", "Accepted")),
+                (CLOSED, pgettext_lazy("help request status", "Closed"))]
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="requests")

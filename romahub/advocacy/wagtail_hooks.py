@@ -1,10 +1,14 @@
 """Partners in the admin: superusers only (no editorial role is granted them, see permissions.py)."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from romahub.advocacy import admin_views
 from romahub.advocacy.admin_forms import PartnerForm
 from romahub.advocacy.models import Partner, PartnerMember
 
@@ -47,3 +51,18 @@ class AdvocacyGroup(SnippetViewSetGroup):
 
 
 register_snippet(AdvocacyGroup)
+
+
+class CountsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.sees_counts(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_counts_url():
+    return [path("reports/help-requests/", admin_views.counts, name="advocacy_counts")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_counts_menu_item():
+    return CountsMenuItem(_("Help requests: counts"), reverse("advocacy_counts"), icon_name="help", order=710)

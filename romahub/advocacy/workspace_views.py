@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from romahub.advocacy import handling, sealing, statistics
-from romahub.advocacy.forms import CONTACT_BY, YES_NO, HelpRequestForm
+from romahub.advocacy.forms import CONTACT_BY, YES_NO
 from romahub.advocacy.models import OUTCOMES, WHO, HelpRequest, Partner
 from romahub.advocacy.permissions import membership
 from romahub.core.privacy import never_kept
@@ -44,13 +44,17 @@ def _words() -> dict:
         "cannot_open": _("This passphrase or recovery key does not open your organisation's key. Check it and try again."),
         "wrong_recovery": _("This recovery key is not right. Check each group of letters and try again."),
         "rewrapped": _("Your new passphrase is saved. Use it from now on."),
+        "opened_now": _("You, just now: opened"),
     }
 
 
 def _field_labels() -> tuple[dict, dict]:
-    form = HelpRequestForm()
-    names = ("who", "name", "contact_by", "phone", "email", "safe_times", "leave_message", "details")
-    labels = {name: str(form.fields[name].label) for name in names}
+    """How the workspace names what the family wrote (the form asks questions; staff read facts)."""
+    labels = {
+        "who": _("Who is asking"), "name": _("Name to use"), "contact_by": _("Contact by"), "phone": _("Phone number"),
+        "email": _("E-mail address"), "safe_times": _("Safe times to contact"), "leave_message": _("Safe to leave a message"),
+        "details": _("What they wrote"),
+    }
     choices = {"who": {k: str(v) for k, v in WHO}, "contact_by": {k: str(v) for k, v in CONTACT_BY},
                "leave_message": {k: str(v) for k, v in YES_NO}}
     return labels, choices

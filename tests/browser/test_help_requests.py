@@ -130,3 +130,21 @@ def test_a_request_sent_without_javascript_is_read_only_in_the_receiving_partner
         return (await HubSealing.open(key, box, 'help-request:test')).check;
     }""", [partners["b"]["sent"]["public_key"], partners["b"]["sent"]["wrapped"], PASSPHRASE["b"]])
     assert reopened == "ok"
+
+
+@pytest.mark.parametrize("language", ["en", "sk", "ro"])
+def test_the_form_works_at_320_px_in_every_language_with_javascript_on_and_off(browser, hub_url, partners, language):
+    for javascript in (True, False):
+        context = browser.new_context(viewport={"width": 320, "height": 800}, java_script_enabled=javascript)
+        page = context.new_page()
+        page.goto(f"{hub_url}/{language}/get-help/")
+        assert page.locator("html").get_attribute("lang") == language
+        assert page.locator("input[name=consent]").count() == 1 and page.locator("[data-exit-link]").count() == 1
+        # Sent empty, it says what is missing in the reader's language, and keeps nothing.
+        page.locator("form.suggest-form button[type=submit]").click()
+        page.wait_for_load_state()
+        assert page.locator(".error-summary li").count() >= 5
+        if javascript:
+            assert page.evaluate("document.documentElement.scrollWidth") <= 320
+            assert_no_axe_violations(page)
+        context.close()

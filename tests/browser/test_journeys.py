@@ -30,6 +30,8 @@ def test_a_parent_from_the_letter_to_a_service_in_their_language(browser, hub_ur
     # The first screen has a way in for a conference letter.
     letter = page.locator(".hero a.button--secondary")
     assert letter.bounding_box()["y"] < 800
+    # Asking a Roma organisation for help is on the first screen too.
+    assert page.locator(f".hero a[href='/{language}/get-help/']").bounding_box()["y"] < 800
     letter.click()
     assert page.url.endswith(f"/{language}/parents/child-protection-conference/")
     assert page.locator("[data-exit-link]").is_visible()

@@ -128,6 +128,14 @@
           addNote(notes, note.text, answer.notes[i].at);
         }
         unlock.hidden = true;
+        var history = document.querySelector("[data-history]");
+        if (history) {
+          var entry = document.createElement("li");
+          entry.textContent = words().opened_now;
+          var empty = history.querySelector("[data-empty]");
+          if (empty) empty.remove();
+          history.append(entry);
+        }
         root.querySelectorAll("[data-when-open]").forEach(function (part) { part.hidden = false; });
         root.querySelector("[data-opened-heading]").focus();
       } catch (failure) {
