@@ -59,3 +59,37 @@ def editorial_clients(django_user_model):
         clients[role] = Client()
         clients[role].force_login(user)
     return clients
+
+
+# --- Nothing a family writes reaches a log -------------------------------------------------
+# Every log record of the whole suite also goes to one file; the tests that post a help request
+# put "Sentinel-" in everything the family writes, and the run fails if that word was logged.
+SENTINEL = "Sentinel-"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _the_suites_log(request, tmp_path_factory):
+    import logging
+
+    path = tmp_path_factory.mktemp("suite-log") / "suite.log"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s %(message)s"))
+    logging.getLogger().addHandler(handler)
+    request.config.stash[_LOG_KEY] = path
+    yield
+    logging.getLogger().removeHandler(handler)
+    handler.close()
+
+
+_LOG_KEY = pytest.StashKey()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    path = session.config.stash.get(_LOG_KEY, None)
+    if path is None or not path.exists():
+        return
+    found = [line for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if SENTINEL in line]
+    if found:
+        session.config.get_terminal_writer().line(
+            f"\nA family's words reached the logs ({len(found)} lines), for example: {found[0][:200]}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -54,9 +54,13 @@ def running_hub(workdir: Path, name: str, *, steps=(), env: dict | None = None, 
         subprocess.run([python, "manage.py", *args], cwd=ROOT, env=environment, check=True, capture_output=True)
     port = free_port()
     gunicorn = shutil.which("gunicorn", path=str(Path(python).parent)) or "gunicorn"
+    # Everything the server writes, access lines included, is kept in workdir/server.log, so that
+    # tests can show what it never writes (tests/browser/test_help_requests.py).
+    log = open(workdir / "server.log", "ab")  # noqa: SIM115 - closed when the server stops
     server = subprocess.Popen(
-        [gunicorn, "romahub.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
-        cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [gunicorn, "romahub.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+         "--access-logfile", "-", "--access-logformat", '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'],  # as the README runs it
+        cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -72,3 +76,4 @@ def running_hub(workdir: Path, name: str, *, steps=(), env: dict | None = None, 
     finally:
         server.terminate()
         server.wait(timeout=10)
+        log.close()

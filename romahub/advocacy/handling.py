@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
 
 from romahub.advocacy import notifications, partners, sealing
 from romahub.advocacy.models import HelpRequest, Partner, RequestEvent, RequestNote, Tally
@@ -20,6 +21,7 @@ class NotAllowed(Exception):
     pass
 
 
+@sensitive_variables("form", "data", "fields")
 def receive(form, language: str, now: datetime | None = None) -> tuple[HelpRequest, str] | None:
     """Route, seal and keep a valid form's request; None when no partner can take it (nothing kept).
     Returns the request and the family's status token (the only copy: it goes into their link)."""

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
 from romahub.advocacy import handling, partners
@@ -34,6 +35,7 @@ def _elsewhere(form=None) -> dict:
     return {"frg": FAMILY_RIGHTS_GROUP, "directory_link": directory}
 
 
+@sensitive_post_parameters()  # an error report must not carry what the family wrote
 @require_http_methods(["GET", "POST"])
 def get_help(request):
     if not partners.any_taking_requests():
@@ -50,7 +52,8 @@ def get_help(request):
             received = handling.receive(form, get_language()[:2])
             if received is not None:
                 _request, token = received
-                return redirect("advocacy:status", token=token)
+                # In the query string, which the access log leaves out (README: %(U)s).
+                return redirect(f"{reverse('advocacy:status')}?token={token}")
             no_route = True  # nothing was kept; the page says so and where else to turn
         status = 429 if outcome == public_forms.LIMITED else 200
     context = {"form": form, "no_route": no_route, "councils": HelpRequestForm.councils(), **_elsewhere(form if no_route else None)}
@@ -63,8 +66,8 @@ def spam_sent(request):
 
 
 @require_GET
-def status(request, token: str):
-    found = HelpRequest.objects.with_status_token(token).select_related("partner__organization").first()
+def status(request):
+    found = HelpRequest.objects.with_status_token(request.GET.get("token", "")[:64]).select_related("partner__organization").first()
     if found is None:
         return never_kept(render(request, "advocacy/status_gone.html", status=404))
     steps = [code for code, _label in HelpRequest.STATUSES]

@@ -132,6 +132,17 @@ def test_a_request_sent_without_javascript_is_read_only_in_the_receiving_partner
     assert reopened == "ok"
 
 
+def test_the_servers_log_and_database_file_hold_nothing_the_family_wrote(hub_home, partners):
+    """After the family's request, its opening and a note: the server's output (access lines and
+    application log) and, on SQLite, the database file's raw bytes."""
+    kept = [(hub_home / "server.log").read_bytes()]
+    kept += [path.read_bytes() for path in hub_home.glob("db.sqlite3*")]
+    assert b"/get-help/status/" in kept[0], "the log holds the requests it served"
+    assert b"token=" not in kept[0], "the status link's token is not in the access log"
+    for sentinel in (SENTINEL_PHONE, SENTINEL_TEXT, "Rang on Monday"):
+        assert all(sentinel.encode() not in blob for blob in kept), sentinel
+
+
 @pytest.mark.parametrize("language", ["en", "sk", "ro"])
 def test_the_form_works_at_320_px_in_every_language_with_javascript_on_and_off(browser, hub_url, partners, language):
     for javascript in (True, False):

@@ -160,7 +160,7 @@ def hub(client, django_user_model, settings, tmp_path):
                         reverse("mishto:pledges_version", args=[1]), reverse("wagtailcore_login"),
                         reverse("directory:suggestion_sent"), reverse("mishto:join_sent"),
                         reverse("mishto:password_reset_sent"), reverse("mishto:password_reset_complete"),
-                        reverse("advocacy:status", args=[status_token]), reverse("advocacy:spam_sent")]
+                        f"{reverse('advocacy:status')}?token={status_token}", reverse("advocacy:spam_sent")]
     public = discover(client, entries + locations)
 
     council_client = Client()

@@ -10,7 +10,7 @@ from romahub.advocacy.tests.helpers import make_member, make_partner, open_seale
 
 pytestmark = pytest.mark.django_db
 
-SENTINEL_PHONE = "07700 900 431"
+SENTINEL_PHONE = "07700 900 431"  # with SENTINEL_TEXT: the root conftest fails the run if "Sentinel-" is logged
 SENTINEL_TEXT = "Sentinel-Zuzana-7Q3 says the social worker came on Tuesday"
 
 
@@ -43,7 +43,7 @@ def test_a_request_reaches_the_partner_that_covers_the_area_and_speaks_the_langu
     partner, private = make_partner("Speaks Romanian", areas=["Derby"], languages=["ro"])
     staff = make_member(partner, "ana", email="ana@partner.example")
     answer = client.post(url("ro"), form_data())
-    assert answer.status_code == 302 and "/ro/get-help/status/" in answer["Location"]
+    assert answer.status_code == 302 and "/ro/get-help/status/?token=" in answer["Location"]
     request = HelpRequest.objects.get()
     assert request.partner == partner and request.language == "ro" and str(request.conference_date) == "2027-03-27"
     # Nothing personal in plain: only the sealed box holds it, and only the partner's key opens it.
@@ -64,7 +64,8 @@ def test_the_status_link_shows_the_partner_and_the_status_and_nothing_the_family
     assert page.status_code == 200 and "Roma Link" in text and "0115 000 0000" in text
     assert SENTINEL_PHONE not in text and "Zuzana" not in text and SENTINEL_TEXT not in text
     assert "no-store" in page["Cache-Control"]
-    assert client.get(status_url[:-3] + "xyz/").status_code == 404
+    assert client.get(status_url[:-3] + "xyz").status_code == 404
+    assert client.get(status_url.split("?")[0]).status_code == 404
 
 
 def test_when_no_partner_covers_the_area_nothing_is_kept_and_the_form_says_where_else_to_turn(client):

@@ -107,7 +107,7 @@ def test_accept_note_and_close_with_an_outcome(two_partners):
     assert (help_request.status, help_request.outcome) == (HelpRequest.CLOSED, "advocacy")
     assert Tally.objects.get().number == 1
     assert [e.action for e in help_request.events.all()] == ["accepted", "note", "closed"]
-    status = Client().get(reverse("advocacy:status", args=[token])).content.decode()
+    status = Client().get(reverse("advocacy:status"), {"token": token}).content.decode()
     assert "Partner A" in status
 
 
