@@ -6,8 +6,6 @@ them and what they wrote are sealed on receipt to the receiving partner's public
 (`sealing.py`); the hub cannot open them. See docs/decisions.md, "Help requests".
 """
 
-import hashlib
-import secrets
 import uuid
 from datetime import timedelta
 
@@ -18,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from romahub.core.languages import language_name
+from romahub.core.tokens import new_token, token_hash
 
 # What a family may say is happening: a few plain choices (counted by the group's statistics).
 HAPPENING = [
@@ -126,16 +125,12 @@ class PartnerMember(models.Model):
         return f"{self.user} ({self.partner})"
 
 
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 class HelpRequestQuerySet(models.QuerySet):
     def for_partner(self, partner):
         return self.filter(partner=partner)
 
     def with_status_token(self, token: str):
-        return self.filter(status_token_hash=_token_hash(token)) if token else self.none()
+        return self.filter(status_token_hash=token_hash(token)) if token else self.none()
 
     def unopened(self):
         return self.filter(status__in=[HelpRequest.RECEIVED])
@@ -193,8 +188,7 @@ class HelpRequest(models.Model):
     @staticmethod
     def new_status_token() -> tuple[str, str]:
         """A token for the family's status link, and the hash the hub keeps of it."""
-        token = secrets.token_urlsafe(24)
-        return token, _token_hash(token)
+        return new_token(24)
 
     @property
     def context(self) -> bytes:

@@ -4,8 +4,6 @@ Plain functions over the models, each checking its own preconditions and recordi
 in `StatusChange`. Views only call these; tests call them directly.
 """
 
-import hashlib
-import secrets
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -13,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from romahub.core.tokens import new_token, token_hash
 from romahub.mishto.charter import current_version
 from romahub.mishto.models import CharterVersion, Invitation, Membership, Participation, StatusChange
 from romahub.mishto.permissions import REVIEWERS, is_reviewer  # noqa: F401 (views ask the workflow who is who)
@@ -161,10 +160,6 @@ def withdraw(participation: Participation, reviewer, to_status: str, reason: str
 
 # --- invitations ----------------------------------------------------------------------------
 
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 @transaction.atomic
 def invite(inviter, authority, email: str, *, is_lead: bool = False, language: str = "en") -> tuple[Invitation, str]:
     """A reviewer invites anyone to any authority; a lead invites colleagues to their own, not as leads."""
@@ -172,9 +167,9 @@ def invite(inviter, authority, email: str, *, is_lead: bool = False, language: s
         if not is_lead_of(inviter, authority):
             raise NotAllowed(_("You can only invite colleagues to your own council."))
         is_lead = False
-    token = secrets.token_urlsafe(32)
+    token, hashed = new_token()
     invitation = Invitation.objects.create(
-        email=email.strip().lower(), authority=authority, is_lead=is_lead, language=language, token_hash=_hash(token), invited_by=inviter,
+        email=email.strip().lower(), authority=authority, is_lead=is_lead, language=language, token_hash=hashed, invited_by=inviter,
         expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
     )
     return invitation, token
@@ -182,7 +177,7 @@ def invite(inviter, authority, email: str, *, is_lead: bool = False, language: s
 
 def find_invitation(token: str) -> Invitation | None:
     """The invitation for this token if it is still usable: unused and not expired."""
-    invitation = Invitation.objects.select_related("authority").filter(token_hash=_hash(token)).first()
+    invitation = Invitation.objects.select_related("authority").filter(token_hash=token_hash(token)).first()
     if invitation is None or invitation.accepted_at is not None or invitation.expires_at <= timezone.now():
         return None
     return invitation
