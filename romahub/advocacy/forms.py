@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from romahub.advocacy.models import HAPPENING, WHO
 from romahub.conference.forms import DATE_FORMATS, DATE_HINT, DATE_INVALID, DateInput
 from romahub.core.languages import LANGUAGE_NAMES
-from romahub.places.gazetteer import name_key
+from romahub.places.gazetteer import areas_of_town, name_key
 from romahub.places.models import LocalAuthority
 
 HONEYPOT = "homepage"
@@ -31,6 +31,7 @@ class CouncilField(forms.Field):
         "required": _("Enter the council area you live in, for example Derby or Sheffield."),
         "unknown": _("We do not know a council called “%(typed)s”. Choose one from the list."),
         "unknown_suggest": _("We do not know a council called “%(typed)s”. Did you mean %(suggestions)s?"),
+        "town": _("We know %(typed)s, but not which council it is in. Choose your council from the list."),
     }
 
     def to_python(self, value):
@@ -42,6 +43,12 @@ class CouncilField(forms.Field):
         found = councils.get(name_key(typed))
         if found:
             return found
+        # A town: its council, where the offline gazetteer's area for it is one council.
+        by_town = {councils[key] for key in map(name_key, areas_of_town(typed)) if key in councils}
+        if len(by_town) == 1:
+            return by_town.pop()
+        if areas_of_town(typed):
+            raise forms.ValidationError(self.error_messages["town"], code="unknown", params={"typed": typed})
         close = difflib.get_close_matches(name_key(typed), list(councils), n=3, cutoff=0.7)
         names = sorted({councils[key].name for key in close})
         if names:
@@ -57,7 +64,7 @@ class HelpRequestForm(forms.Form):
     )
     authority = CouncilField(
         label=_("Your council area"),
-        help_text=_("The council whose children's services contacted you. Start typing, for example Derby."),
+        help_text=_("The council whose children's services contacted you, or your town. For example Derby, or Gravesend."),
         widget=forms.TextInput(attrs={"list": "councils", "autocomplete": "off", "maxlength": 100}),
     )
     languages = forms.MultipleChoiceField(

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 DATA = Path(__file__).resolve().parent / "data"
 POSTCODE = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$")
 DISTRICT = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
+_AREA_PREFIX = re.compile(r"^(City and Borough of|Metropolitan Borough of|Royal Borough of|Borough of|City of|District of) ")
 
 COUNTRIES = {
     "E": _("England"),
@@ -80,8 +81,11 @@ class Gazetteer:
     def __init__(self, outcodes: dict[str, list], towns: list[list], areas: list[tuple[str, float, float]]):
         self.outcodes = {code: (lat, lon, country) for code, (lat, lon, country) in outcodes.items()}
         self.towns: dict[str, list[Place]] = {}
-        for name, _county, lat, lon, country in towns:
+        self.town_areas: dict[str, set[str]] = {}  # an English town's area, as GeoNames names it
+        for name, area, lat, lon, country in towns:
             self.towns.setdefault(name_key(name), []).append(Place(name, lat, lon, country, "town"))
+            if country == ENGLAND and area:
+                self.town_areas.setdefault(name_key(name), set()).add(_AREA_PREFIX.sub("", area))
         # Council areas by name ("Newham", "Kirklees"), where no town has the name.
         for name, lat, lon in areas:
             self.towns.setdefault(name_key(name), []).append(Place(name, lat, lon, ENGLAND, "council area"))
@@ -103,6 +107,12 @@ class Gazetteer:
             return Place(place, found[0], found[1], found[2], "district") if found else None
         towns = self.towns.get(name_key(place))
         return towns[0] if towns else None
+
+    def areas_of_town(self, query: str) -> set[str]:
+        """The areas GeoNames puts an English town in ('Gravesend' -> {'Kent'}, 'Dewsbury' ->
+        {'Kirklees'}), without 'Borough of' and the like. An area is not always a council today:
+        GeoNames keeps some older counties, and 'Greater London' is no borough."""
+        return set(self.town_areas.get(name_key(query), set()))
 
     def suggestions(self, query: str, count: int = 3) -> list[str]:
         """Names close to a misspelt one ('Sheffeild' -> 'Sheffield'), England's first."""
@@ -132,6 +142,10 @@ def lookup(query: str) -> Place | None:
 
 def suggestions(query: str, count: int = 3) -> list[str]:
     return gazetteer().suggestions(query, count)
+
+
+def areas_of_town(query: str) -> set[str]:
+    return gazetteer().areas_of_town(query)
 
 
 def england_outcodes() -> list[str]:

@@ -113,3 +113,22 @@ def test_the_form_has_no_personal_data_in_its_address_and_the_exit_button(client
     assert 'method="post"' in text and "data-exit-link" in text
     assert "no-store" in page["Cache-Control"]
     assert 'name="child' not in text and "birth" not in text.split("<form", 1)[1].split("Do not", 1)[0]
+
+
+@pytest.mark.parametrize("typed, council", [("derby", "Derby"), ("Gravesend", "Kent"), ("Dewsbury", "Kirklees"),
+                                             ("southend on sea", "Southend-on-Sea")])
+def test_a_council_or_a_town_in_it_may_be_typed(typed, council):
+    from romahub.advocacy.forms import HelpRequestForm
+
+    form = HelpRequestForm(form_data(authority=typed))
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["authority"].name == council
+
+
+def test_a_town_in_no_single_council_asks_for_the_council():
+    from romahub.advocacy.forms import HelpRequestForm
+
+    with translation.override("en"):
+        form = HelpRequestForm(form_data(authority="Walthamstow"))
+        assert not form.is_valid()
+        assert form.errors["authority"] == ["We know Walthamstow, but not which council it is in. Choose your council from the list."]

@@ -97,3 +97,13 @@ def test_an_unknown_district_is_not_found():
     assert lookup("ZZ9") is None
     assert lookup("QQ1 1AA") is None
     assert POSTCODE.match("QQ11AA")  # the form is right; the district does not exist
+
+
+def test_a_towns_area_comes_without_borough_of_and_only_for_england():
+    from romahub.places.gazetteer import areas_of_town
+
+    assert areas_of_town("Gravesend") == {"Kent"}
+    assert areas_of_town("dewsbury") == {"Kirklees"}
+    assert areas_of_town("Leeds") == {"Leeds"}  # "City and Borough of Leeds"
+    assert areas_of_town("Cardiff") == set()  # Wales
+    assert areas_of_town("Nowhere-on-Nothing") == set()
