@@ -1,5 +1,8 @@
 """The family's side: the form, and the status page its link opens. Nothing personal in a URL."""
 
+import uuid
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,8 +15,14 @@ from romahub.advocacy.forms import HelpRequestForm
 from romahub.advocacy.models import HelpRequest
 from romahub.core import public_forms
 from romahub.core.privacy import never_kept
+from romahub.directory.models import Service
+from romahub.directory.next_steps import FAMILY_RIGHTS_GROUP_SERVICE
 
-FAMILY_RIGHTS_GROUP = {"name": "Family Rights Group", "phone": "0808 801 0366", "url": "https://frg.org.uk/"}
+
+def _advice_line():
+    """Family Rights Group's advice line, as the directory holds it (never retyped here)."""
+    return (Service.objects.listed().filter(pk=uuid.UUID(FAMILY_RIGHTS_GROUP_SERVICE))
+            .prefetch_related("phones").first())
 
 
 def _elsewhere(form=None) -> dict:
@@ -29,10 +38,8 @@ def _elsewhere(form=None) -> dict:
             query["language"] = languages[0]
     directory = reverse("directory:search")
     if query:
-        from urllib.parse import urlencode
-
         directory += "?" + urlencode(query)
-    return {"frg": FAMILY_RIGHTS_GROUP, "directory_link": directory}
+    return {"advice_line": _advice_line(), "directory_link": directory}
 
 
 @sensitive_post_parameters()  # an error report must not carry what the family wrote
