@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || command -v sudo >/dev/null && [ "$$(id 
 BASE_STAMP := $(VENV)/.base-installed
 TEST_STAMP := $(VENV)/.test-installed
 
-.PHONY: help run serve install system-deps install-test test test-fast lint format check messages compilemessages admin bench bench-help bench-scale lock chromium wrk clean
+.PHONY: help run serve install system-deps install-test nginx test test-fast lint format check messages compilemessages admin bench bench-help bench-scale lock chromium wrk clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -38,7 +38,14 @@ $(TEST_STAMP): $(BASE_STAMP) requirements/test.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
 	touch $@
 
-install-test: $(TEST_STAMP) chromium ## Install what the tests need (Python packages, Debian's Chromium)
+install-test: $(TEST_STAMP) chromium nginx ## Install what the tests need (Python packages, Debian's Chromium and nginx)
+
+nginx: ## Install Debian's nginx, to check deploy/nginx with `nginx -t` (where apt-get is available); not started
+	@if [ -x /usr/sbin/nginx ]; then exit 0; fi; \
+	if command -v apt-get >/dev/null; then \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends nginx >/dev/null; \
+		$(SUDO) systemctl disable --now nginx >/dev/null 2>&1 || $(SUDO) service nginx stop >/dev/null 2>&1 || true; \
+	else echo "Install nginx and set NGINX_PATH to check deploy/nginx."; fi
 
 chromium: ## Install Debian's Chromium for the browser tests (where apt-get is available)
 	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \

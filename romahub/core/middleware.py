@@ -7,6 +7,7 @@ django-csp's CSPMiddleware, so pages served from the cache still get every secur
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from importlib import import_module
 from urllib.parse import urlsplit
@@ -16,12 +17,15 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware import locale
-from django.utils.cache import get_max_age
+from django.utils.cache import get_max_age, patch_vary_headers
+from django.utils.text import compress_string
 
 CACHE_GENERATION_KEY = "pagecache:generation"
 PAGE_CACHE_HEADER = "X-Page-Cache"
 _CACHEABLE_TYPES = ("text/html", "application/xml", "text/plain")
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+_WORTH_COMPRESSING = 200  # bytes: below this, gzip's own header costs more than it saves (as Django's GZipMiddleware)
 
 
 
@@ -119,18 +123,30 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         key = self._key(request, public_data_generation())
         stored = cache.get(key)
-        if stored is not None:
-            status, headers, content = stored
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
-            response[PAGE_CACHE_HEADER] = "hit"
-            return response
+        if stored is not None and len(stored) == 4:
+            return self._from_cache(request, *stored)
         response = self.get_response(request)
         if self._storable(response):
             headers = [(h, response[h]) for h in _KEPT_HEADERS if h in response]
-            cache.set(key, (response.status_code, headers, response.content), self._lifetime(response))
+            # Compressed once, when stored, so a hit costs no gzip (misses and uncached pages are
+            # compressed by Django's GZipMiddleware on the way out; see docs/decisions.md).
+            compressed = compress_string(response.content) if len(response.content) >= _WORTH_COMPRESSING else None
+            cache.set(key, (response.status_code, headers, response.content, compressed), self._lifetime(response))
             response[PAGE_CACHE_HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def _from_cache(request, status, headers, content, compressed):
+        gzip = compressed is not None and _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", ""))
+        response = HttpResponse(compressed if gzip else content, status=status)
+        for name, value in headers:
+            response[name] = value
+        if compressed is not None:
+            patch_vary_headers(response, ("Accept-Encoding",))
+        if gzip:
+            response["Content-Encoding"] = "gzip"
+        response["Content-Length"] = str(len(response.content))
+        response[PAGE_CACHE_HEADER] = "hit"
         return response
 
     @staticmethod
