@@ -235,7 +235,7 @@ def _replace_languages(service: Service, record) -> None:
         ServiceLanguage.objects.create(
             id=_uuid(lang["id"], "language.id"), service=service, code=(lang.get("code") or "")[:3],
             name=lang.get("name") or lang.get("code"), note=lang.get("note") or "",
-            source=(lang.get("hub_source") or "")[:300],
+            source=lang.get("hub_source") or "",
         )
 
 
@@ -294,7 +294,7 @@ def _location(loc_data: dict, report: Report, label: str) -> uuid.UUID:
         "address_1": address.get("address_1") or "", "city": address.get("city") or "",
         "region": address.get("region") or address.get("state_province") or "",
         "postal_code": (address.get("postal_code") or "").upper()[:10], "country": (address.get("country") or "GB")[:2],
-        "source": (loc_data.get("hub_source") or "")[:300], "address_note": (loc_data.get("hub_address_note") or "")[:300],
+        "source": loc_data.get("hub_source") or "", "address_note": loc_data.get("hub_address_note") or "",
     })
     return loc_id
 

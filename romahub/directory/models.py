@@ -98,9 +98,11 @@ class Location(models.Model):
     region = models.CharField(_("county or region"), max_length=100, blank=True)
     postal_code = models.CharField(_("postcode"), max_length=10, blank=True)
     country = models.CharField(_("country"), max_length=2, default="GB")
-    source = models.CharField(_("where the address comes from"), max_length=300, blank=True)
-    address_note = models.CharField(
-        _("note for editors on the address"), max_length=300, blank=True,
+    # Text, not a bounded field: a source line names the document, its version and the map point's
+    # dataset, and was cut short at 300 characters on import.
+    source = models.TextField(_("where the address comes from"), blank=True)
+    address_note = models.TextField(
+        _("note for editors on the address"), blank=True,
         help_text=_("For example: from a 2017 report, not confirmed since."),
     )
 
@@ -248,8 +250,8 @@ class ServiceLanguage(models.Model):
     code = models.CharField(_("ISO 639 code"), max_length=3, help_text=_("For example en, ro, sk, rom (Romani)."))
     name = models.CharField(_("language"), max_length=60)
     note = models.CharField(_("note"), max_length=200, blank=True, help_text=_("For Romani, which dialects."))
-    source = models.CharField(
-        _("where it says so"), max_length=300, blank=True,
+    source = models.TextField(
+        _("where it says so"), blank=True,
         help_text=_("The public source that says the service speaks this language. Without one, leave the language out."),
     )
 

@@ -3,6 +3,8 @@
 import json
 from collections import Counter
 
+import pytest
+
 from romahub.directory.loader import DATA_DIR
 
 RECORDS = json.loads((DATA_DIR / "starter_services.json").read_text(encoding="utf-8"))["services"]
@@ -66,3 +68,17 @@ def test_every_kind_of_help_named_is_in_the_taxonomy():
     taxonomy = json.loads((DATA_DIR / "taxonomy.json").read_text(encoding="utf-8"))
     terms = {term["slug"] for tax in taxonomy["taxonomies"] for term in tax["terms"]}
     assert not {(record["name"], term) for record in RECORDS for term in record["hub_terms"] if term not in terms}
+
+
+@pytest.mark.django_db
+def test_every_source_line_and_address_note_is_kept_whole():
+    """Long source lines (a document, its version and the map point's dataset) are not cut short."""
+    from romahub.directory.models import Location, ServiceLanguage
+
+    for record in RECORDS:
+        for link in record["service_at_locations"]:
+            location = link["location"]
+            kept = Location.objects.get(pk=location["id"])
+            assert (kept.source, kept.address_note) == (location.get("hub_source") or "", location.get("hub_address_note") or "")
+        for language in record["languages"]:
+            assert ServiceLanguage.objects.get(pk=language["id"]).source == (language.get("hub_source") or "")
