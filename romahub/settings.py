@@ -405,6 +405,10 @@ TASKS = {
     }
 }
 
+# After a change, re-render the pages it touched in the background and serve the old copies until
+# the new ones are there (romahub.core.page_cache); only where a worker runs the tasks.
+PAGE_REFRESH_IN_BACKGROUND = env_bool("PAGE_REFRESH_IN_BACKGROUND", default=TASK_BACKEND == "database")
+
 # --- E-mail -------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",

@@ -6,7 +6,7 @@ import re
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -14,6 +14,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from romahub.core import two_factor
 from romahub.core import views as core_views
+from romahub.pages import serving
 from romahub.pages import views as page_views
 from romahub.site import views as site_views
 from romahub.site.sitemaps import SITEMAPS
@@ -43,6 +44,11 @@ urlpatterns = personal + [
     path("robots.txt", site_views.robots, name="robots"),
 ] + apis
 
+# Wagtail's own addresses, its page view replaced by one that finds pages in the outline
+# (romahub/pages/serving.py) under the same name, so Wagtail's links to pages are unchanged.
+pages = [pattern for pattern in wagtail_urls.urlpatterns if getattr(pattern, "name", "") != "wagtail_serve"]
+pages.append(re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtail_serve"))
+
 urlpatterns += i18n_patterns(
     path("search/", page_views.search, name="search"),
     path("conference/", include("romahub.conference.urls")),
@@ -50,7 +56,7 @@ urlpatterns += i18n_patterns(
     mishto,
     path("resources/", include("romahub.resources.urls")),
     path("", include("romahub.advocacy.urls")),
-    path("", include(wagtail_urls)),
+    path("", include(pages)),
     prefix_default_language=True,
 )
 

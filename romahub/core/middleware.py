@@ -6,21 +6,19 @@ django-csp's CSPMiddleware, so pages served from the cache still get every secur
 
 from __future__ import annotations
 
-import hashlib
 import re
-import time
 from importlib import import_module
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware import locale
 from django.utils.cache import get_max_age, patch_vary_headers
 from django.utils.text import compress_string
 
-CACHE_GENERATION_KEY = "pagecache:generation"
+from romahub.core import page_cache
+
 PAGE_CACHE_HEADER = "X-Page-Cache"
 _CACHEABLE_TYPES = ("text/html", "application/xml", "text/plain")
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
@@ -64,31 +62,39 @@ class SecurityHeadersMiddleware:
         return response
 
 
-def invalidate_page_cache() -> None:
-    """Start a new generation: every cached page is ignored from now on and expires later."""
-    cache.set(CACHE_GENERATION_KEY, time.time_ns(), timeout=None)
+def invalidate_page_cache(paths=()) -> None:
+    """Public data changed: `paths` are the addresses it certainly shows on (see page_cache)."""
+    page_cache.start_new_generation(paths)
 
 
-def _public_data_changed(sender, **kwargs):
-    invalidate_page_cache()
-
-
-def refresh_page_cache_on_change(app_label: str, *models: str) -> None:
+def refresh_page_cache_on_change(app_label: str, *models: str, paths=None) -> None:
     """Saving or deleting any of these records starts a new page-cache generation (each app
-    names the records readers see, in its AppConfig.ready)."""
+    names the records readers see, in its AppConfig.ready). `paths(instance)`, where given, names
+    the addresses a record shows on, re-rendered before the change is made visible."""
+
+    def changed(sender, instance=None, **kwargs):
+        invalidate_page_cache(paths(instance) if paths is not None and instance is not None else ())
+
     for model in models:
         for signal, kind in ((post_save, "save"), (post_delete, "delete")):
-            signal.connect(_public_data_changed, sender=f"{app_label}.{model}",
+            signal.connect(changed, sender=f"{app_label}.{model}", weak=False,
                            dispatch_uid=f"pagecache-{app_label}-{model}-{kind}")
 
 
 def public_data_generation() -> int:
     """Changes whenever public data changes (see invalidate_page_cache): a key for derived caches."""
-    generation = cache.get(CACHE_GENERATION_KEY)
+    return page_cache.current_generation()
+
+
+def request_generation(request) -> int:
+    """The generation a request renders for, asked once per request so every derived cache a page
+    uses agrees; a background re-render's is the one it was asked to render (page_cache)."""
+    if request is None:
+        return public_data_generation()
+    generation = getattr(request, "_public_data_generation", None)
     if generation is None:
-        generation = time.time_ns()
-        cache.add(CACHE_GENERATION_KEY, generation, timeout=None)
-        generation = cache.get(CACHE_GENERATION_KEY, generation)
+        generation = request.META.get(page_cache.REFRESH_ENVIRON_KEY) or public_data_generation()
+        request._public_data_generation = generation
     return generation
 
 
@@ -98,16 +104,12 @@ class AnonymousPageCacheMiddleware:
     Only what is the same for every reader is stored: GET of a public path, no session cookie,
     a 200 HTML/XML answer that sets no cookie and is not marked private or no-store.
     Publishing, unpublishing, moving or deleting a page, or changing a glossary term,
-    starts a new cache generation (see romahub.pages.signals).
+    starts a new cache generation (see romahub.pages.signals); romahub.core.page_cache says how
+    pages of an older generation are replaced without a reader waiting.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
-
-    def _key(self, request, generation) -> str:
-        # Hashed: a URL can be longer than, or hold characters that, a cache key must not.
-        digest = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
-        return f"pagecache:{generation}:{digest}"
 
     def _eligible(self, request) -> bool:
         return (
@@ -121,32 +123,41 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self._eligible(request):
             return self.get_response(request)
-        key = self._key(request, public_data_generation())
-        stored = cache.get(key)
-        if stored is not None and len(stored) == 4:
-            return self._from_cache(request, *stored)
+        host, full_path = request.get_host(), request.get_full_path()
+        generation = request_generation(request)
+        if page_cache.REFRESH_ENVIRON_KEY not in request.META:
+            stored = page_cache.read(host, full_path)
+            if stored is not None and stored.generation >= generation:
+                return self._from_cache(request, stored, "hit")
+            if stored is not None and settings.PAGE_REFRESH_IN_BACKGROUND:
+                page_cache.schedule_refresh(f"{request.scheme}://{host}", full_path)
+                # Where tasks run at once, the new copy is already there; otherwise the old one,
+                # one last time, while the worker renders it.
+                again = page_cache.read(host, full_path) or stored
+                return self._from_cache(request, again, "hit" if again.generation >= generation else "stale")
         response = self.get_response(request)
         if self._storable(response):
-            headers = [(h, response[h]) for h in _KEPT_HEADERS if h in response]
+            headers = tuple((h, response[h]) for h in _KEPT_HEADERS if h in response)
             # Compressed once, when stored, so a hit costs no gzip (misses and uncached pages are
             # compressed by Django's GZipMiddleware on the way out; see docs/decisions.md).
             compressed = compress_string(response.content) if len(response.content) >= _WORTH_COMPRESSING else None
-            cache.set(key, (response.status_code, headers, response.content, compressed), self._lifetime(response))
+            entry = page_cache.Entry(generation, response.status_code, headers, response.content, compressed)
+            page_cache.store(host, full_path, entry, self._lifetime(response), f"{request.scheme}://{host}")
             response[PAGE_CACHE_HEADER] = "miss"
         return response
 
     @staticmethod
-    def _from_cache(request, status, headers, content, compressed):
-        gzip = compressed is not None and _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", ""))
-        response = HttpResponse(compressed if gzip else content, status=status)
-        for name, value in headers:
+    def _from_cache(request, entry, state):
+        gzip = entry.compressed is not None and _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", ""))
+        response = HttpResponse(entry.compressed if gzip else entry.content, status=entry.status)
+        for name, value in entry.headers:
             response[name] = value
-        if compressed is not None:
+        if entry.compressed is not None:
             patch_vary_headers(response, ("Accept-Encoding",))
         if gzip:
             response["Content-Encoding"] = "gzip"
         response["Content-Length"] = str(len(response.content))
-        response[PAGE_CACHE_HEADER] = "hit"
+        response[PAGE_CACHE_HEADER] = state
         return response
 
     @staticmethod

@@ -14,7 +14,8 @@ class DirectoryConfig(AppConfig):
         from romahub.directory.search import connect_signals
 
         connect_signals()
+        refresh_page_cache_on_change(self.label, "Service", paths=lambda service: service.public_paths())
         refresh_page_cache_on_change(
-            self.label, "Service", "Organization", "Location", "TaxonomyTerm", "Phone", "ServiceLanguage",
+            self.label, "Organization", "Location", "TaxonomyTerm", "Phone", "ServiceLanguage",
             "Schedule", "ServiceArea", "ServiceAtLocation",
         )

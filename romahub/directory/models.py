@@ -20,6 +20,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Workfl
 
 from romahub.core.languages import TitleAndSummary, in_language, language_name
 from romahub.core.moderation import PublicQuerySet
+from romahub.core.page_cache import in_every_language
 from romahub.places.models import LocalAuthority
 
 
@@ -206,6 +207,10 @@ class Service(TitleAndSummary, WorkflowMixin, DraftStateMixin, LockableMixin, Re
 
     def __str__(self):
         return f"{self.name} ({self.organization.name})" if self.organization_id else self.name
+
+    def public_paths(self) -> list[str]:
+        """Where a change to this service shows: its page and the directory, in every language."""
+        return in_every_language("directory:service", self.pk) + in_every_language("directory:search")
 
     def with_content_json(self, content):
         """The service as a revision holds it, its phones, languages and other rows with UUID ids.

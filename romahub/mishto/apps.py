@@ -10,6 +10,7 @@ class MishtoConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        refresh_page_cache_on_change(self.label, "Participation", paths=lambda participation: participation.public_paths())
         refresh_page_cache_on_change(
-            self.label, "CharterVersion", "CharterValue", "Pledge", "PledgeAction", "PledgeActivity", "Participation",
+            self.label, "CharterVersion", "CharterValue", "Pledge", "PledgeAction", "PledgeActivity",
         )

@@ -14,6 +14,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from romahub.core.languages import in_language
+from romahub.core.page_cache import in_every_language
 from romahub.mishto.admin_forms import CharterVersionForm, PledgeForm
 from romahub.mishto.evidence import private_storage
 
@@ -191,6 +192,10 @@ class Participation(models.Model):
 
     def __str__(self):
         return str(self.authority)
+
+    def public_paths(self) -> list[str]:
+        """Where a decision on this council shows: the public register, in every language."""
+        return in_every_language("mishto:register")
 
 
 class StatusChange(models.Model):

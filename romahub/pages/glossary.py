@@ -7,6 +7,7 @@ so the page stays readable and a screen reader does not announce the same link a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,16 +26,45 @@ class TermForms:
 
 
 def build_pattern(terms: Iterable[TermForms]) -> tuple[re.Pattern | None, dict[str, str]]:
-    """One regular expression for every form of every term, longest forms first."""
+    """One regular expression for every form of every term: at each place, the longest form wins."""
+    return _pattern_for(tuple(terms))
+
+
+@functools.lru_cache(maxsize=16)
+def _pattern_for(terms: tuple[TermForms, ...]) -> tuple[re.Pattern | None, dict[str, str]]:
+    # Memoised: each language's terms change only when an editor publishes one.
     slug_for_form: dict[str, str] = {}
     for term in terms:
         for form in term.forms:
             slug_for_form.setdefault(form.casefold(), term.slug)
     if not slug_for_form:
         return None, {}
-    alternatives = sorted(slug_for_form, key=len, reverse=True)
-    body = "|".join(re.escape(form) for form in alternatives)
-    return re.compile(rf"(?<!\w)({body})(?!\w)", re.IGNORECASE), slug_for_form
+    return re.compile(rf"(?<!\w)({_trie(slug_for_form)})(?!\w)", re.IGNORECASE), slug_for_form
+
+
+def _trie(forms: Iterable[str]) -> str:
+    """The forms as a prefix tree ("care order", "care plan" → "care (?:order|plan)").
+
+    A plain alternation of a hundred forms makes the regular expression engine try each of them
+    at every letter of a guide; the tree tries one letter at a time. Where a form ends inside a
+    longer one, the longer is tried first (a greedy optional group), so the longest form that
+    ends at a word boundary wins, as longest-first alternation would.
+    """
+    root: dict = {}
+    for form in forms:
+        node = root
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(root)
 
 
 def link_terms(html: str, terms: Iterable[TermForms], glossary_url: str) -> str:

@@ -76,6 +76,8 @@ class HubPage(Page):
         """The language the words on the page are really in (for the `lang` attribute)."""
         if self.is_untranslated:
             return self.alias_of.locale.language_code
+        if self.served_outline is not None:
+            return self.served_outline.get(self.pk).language
         return self.locale.language_code
 
     def live_translations(self):
@@ -88,13 +90,51 @@ class HubPage(Page):
             .order_by("locale__language_code")
         )
 
+    # The page outline it was served with (romahub.pages.serving): the tree around the page without
+    # a query each. None when the page was loaded some other way (a preview, the admin, a test).
+    served_outline = None
+
     @property
     def shows_exit_button(self) -> bool:
         """The nearest section's choice; pages in no section (home, information) show it."""
+        if self.served_outline is not None:
+            return self.served_outline.shows_exit_button(self.pk)
         for ancestor in self.get_ancestors(inclusive=True).specific().reverse():
             if hasattr(ancestor, "exit_button"):
                 return ancestor.exit_button
         return True
+
+    def breadcrumb_trail(self, request=None) -> list[dict]:
+        """The pages above this one, from its language's home page down: title, address and depth."""
+        if self.served_outline is not None:
+            return [{"title": a.title, "url": a.url, "depth": a.depth} for a in self.served_outline.ancestors(self.pk)]
+        return [
+            {"title": a.title, "url": a.get_url(request), "depth": a.depth}
+            for a in self.get_ancestors().filter(depth__gte=2)
+        ]
+
+    def live_children(self, model):
+        """The live, public pages of `model` just below this one, in tree order."""
+        if self.served_outline is not None:
+            ids = [child.id for child in self.served_outline.children(self.pk, model)]
+            return model.objects.filter(id__in=ids).order_by("path")
+        return self.get_children().live().public().type(model).specific()
+
+    def language_addresses(self, request) -> tuple[dict[str, str], dict[str, str]]:
+        """(this page in each language it is live in, each language's home page): the switcher's links."""
+        if self.served_outline is not None:
+            return self.served_outline.translations(self.pk), self.served_outline.home_urls()
+        translations = {}
+        for translation in self.get_translations(inclusive=True).live().public().select_related("locale"):
+            url = translation.get_url(request)
+            if url:
+                translations[translation.locale.language_code] = url
+        homes = {}
+        for home in Page.objects.filter(depth=2).live().select_related("locale"):
+            url = home.get_url(request)
+            if url:
+                homes.setdefault(home.locale.language_code, url)
+        return translations, homes
 
     @property
     def awaiting_community_review(self) -> bool:
@@ -145,10 +185,27 @@ class HomePage(HubPage):
         verbose_name = _("home page")
 
     def sections(self):
-        return self.get_children().live().public().type(SectionPage).specific()
+        return self.live_children(SectionPage)
 
     def information_pages(self):
-        return self.get_children().live().public().type(InformationPage).specific()
+        return self.live_children(InformationPage)
+
+    def hero_url(self) -> str:
+        """The first screen's way in: the chosen page in this home's language where it has one."""
+        if not self.hero_page_id:
+            return ""
+        if self.served_outline is not None:
+            chosen = self.served_outline.get(self.hero_page_id)
+            if chosen is not None:
+                return self.served_outline.translations(chosen.id).get(self.served_outline.get(self.pk).language, chosen.url)
+        return self.hero_page.localized.url or ""
+
+    def conference_guide_url(self) -> str:
+        if self.served_outline is not None:
+            guide = self.served_outline.find(self.served_outline.get(self.pk).language, CONFERENCE_GUIDE_SLUG)
+            return guide.url if guide is not None else ""
+        guide = self.conference_guide()
+        return guide.url if guide is not None else ""
 
     def conference_guide(self):
         """The conference guide in this home's language: the first screen's second way in."""
@@ -203,7 +260,7 @@ class SectionPage(HubPage):
         return self.slug == PARENTS_SECTION_SLUG
 
     def guides(self):
-        return self.get_children().live().public().type(GuidePage).specific()
+        return self.live_children(GuidePage)
 
     def resource_groups(self):
         if not self.resource_audience:

@@ -11,7 +11,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
-from romahub.core.middleware import public_data_generation
+from romahub.core.middleware import request_generation
 from romahub.pages.models import GlossaryPage, HomePage, InformationPage
 
 
@@ -21,7 +21,7 @@ def navigation(request) -> dict:
 
 def hub_navigation(request) -> dict:
     host = request.get_host() if request else ""
-    key = f"hubnav:{public_data_generation()}:{get_language()}:{host}"
+    key = f"hubnav:{request_generation(request)}:{get_language()}:{host}"
     found = cache.get(key)
     if found is None:
         found = _navigation(request)

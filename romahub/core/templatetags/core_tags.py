@@ -37,7 +37,9 @@ def language_links(context):
     page = context.get("page")
     current = get_language()
     translations: dict[str, str] = {}
-    if isinstance(page, Page) and page.pk:
+    if isinstance(page, Page) and page.pk and hasattr(page, "language_addresses"):
+        translations, fallback = page.language_addresses(request)  # the hub's pages know their tree
+    elif isinstance(page, Page) and page.pk:
         for translation in page.get_translations(inclusive=True).live().public().select_related("locale"):
             url = translation.get_url(request)
             if url:

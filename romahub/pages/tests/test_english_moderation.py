@@ -49,9 +49,9 @@ def test_a_new_draft_term_is_not_in_the_glossary_the_search_or_the_guides_links(
     assert not term.live
     assert "Zebrafinch" not in glossary_body()
     assert "Zebrafinch order" not in Client().get("/en/search/", {"q": "Zebrafinch"}).content.decode().split("</form>", 1)[-1]
-    assert "zebrafinch-order" not in {forms.slug for forms in _glossary_for(Locale.get_default())[1]}
+    assert "zebrafinch-order" not in {forms.slug for forms in _glossary_for(Locale.get_default().pk, None)[1]}
     term.save_revision().publish()
-    assert "zebrafinch-order" in {forms.slug for forms in _glossary_for(Locale.get_default())[1]}
+    assert "zebrafinch-order" in {forms.slug for forms in _glossary_for(Locale.get_default().pk, None)[1]}
 
 
 def test_translators_never_change_an_english_term_and_publish_their_own(editorial_clients):

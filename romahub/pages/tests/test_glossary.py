@@ -1,4 +1,9 @@
-from romahub.pages.glossary import TermForms, link_terms
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from romahub.pages.glossary import TermForms, build_pattern, link_terms
 
 TERMS = [
     TermForms("core-group", ("core group", "core groups")),
@@ -46,3 +51,23 @@ def test_no_terms_or_no_glossary_changes_nothing():
     html = "<p>core group</p>"
     assert link_terms(html, [], "/g/") == html
     assert link_terms(html, TERMS, "") == html
+
+
+# The prefix tree must find exactly what a plain longest-first alternation finds.
+_words = st.sampled_from(["care", "order", "plan", "core", "group", "groups", "ordin", "plán", "ți", "ș", "a"])
+_forms = st.lists(_words, min_size=1, max_size=3).map(" ".join)
+
+
+def _alternation(forms):
+    alternatives = sorted({f.casefold() for f in forms}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)({'|'.join(re.escape(f) for f in alternatives)})(?!\w)", re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(forms=st.lists(_forms, min_size=1, max_size=8), text=st.lists(st.sampled_from(
+    ["care", "Care", "order", "ORDER", "orders", "plan", "planning", "core", "group", "groups", "ordin", "plán",
+     "ți", "ș", "a", " ", " ", ".", ","]), max_size=30).map("".join))
+def test_the_prefix_tree_matches_as_longest_first_alternation_would(forms, text):
+    terms = [TermForms(f"t{i}", (form,)) for i, form in enumerate(forms)]
+    pattern, _ = build_pattern(terms)
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in _alternation(forms).finditer(text)]
