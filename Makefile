@@ -7,8 +7,9 @@ MANAGE := $(BIN)/python manage.py
 SUDO := $(shell [ "$$(id -u)" = "0" ] || command -v sudo >/dev/null && [ "$$(id -u)" != "0" ] && echo sudo)
 BASE_STAMP := $(VENV)/.base-installed
 TEST_STAMP := $(VENV)/.test-installed
+BENCH_STAMP := $(VENV)/.bench-installed
 
-.PHONY: help run serve install system-deps install-test nginx test test-fast lint format check messages compilemessages admin bench bench-help bench-scale lock chromium wrk clean
+.PHONY: help run serve install system-deps install-test nginx test test-fast lint format check messages compilemessages admin bench bench-help bench-scale bench-load bench-render lock chromium wrk clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -93,13 +94,24 @@ bench: install-test wrk compilemessages ## Measure throughput, latency and page 
 bench-help: install-test wrk compilemessages ## Posting the help form at 10 connections, its weight and the workspace script's (see bench/README.md)
 	$(BIN)/python bench/help_requests.py
 
+bench-render: install-test compilemessages ## An uncached render of home, section and guide in three languages: time and queries (see bench/README.md)
+	$(BIN)/python bench/render.py
+
 bench-scale: install-test wrk compilemessages ## Search and the ORUK API with 1,000, 10,000 and 50,000 synthetic services (see bench/README.md)
 	$(BIN)/python bench/scale.py $(BENCH_SCALE_ARGS)
+
+$(BENCH_STAMP): $(TEST_STAMP) requirements/bench.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/bench.txt
+	touch $@
+
+bench-load: $(BENCH_STAMP) nginx compilemessages ## Locust, headless, 75 s: readers, searches, the planner, PDFs and councils on two servers behind nginx (see bench/README.md)
+	$(BIN)/python bench/load.py $(BENCH_LOAD_ARGS)
 
 lock: ## Re-pin requirements/*.txt from requirements/*.in (needs uv)
 	$(BIN)/python -m pip install --quiet uv
 	cd requirements && ../$(BIN)/uv pip compile base.in -o base.txt --python-version 3.11 --no-header -q
 	cd requirements && ../$(BIN)/uv pip compile test.in -o test.txt --python-version 3.11 --no-header -q
+	cd requirements && ../$(BIN)/uv pip compile bench.in -o bench.txt --python-version 3.11 --no-header -q
 
 clean: ## Remove the virtual environment and local data (var/)
 	rm -rf $(VENV) var static_collected

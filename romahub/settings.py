@@ -14,6 +14,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from romahub.core.media_storage import upload_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
@@ -312,8 +314,10 @@ EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 # entries there may be. A real 10 MB document unpacks to far less; a zip bomb to gigabytes.
 EVIDENCE_MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 EVIDENCE_MAX_ARCHIVE_ENTRIES = 5000
+# Uploads: folders every app server sees (MEDIA_ROOT, PRIVATE_MEDIA_ROOT), or with MEDIA_STORAGE=s3
+# S3-compatible buckets, a public one and a private one (romahub/core/media_storage.py, docs/deploy.md).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **upload_storages(os.environ, base_url=env_str("BASE_URL", "http://127.0.0.1:8000")),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

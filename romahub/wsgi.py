@@ -7,6 +7,11 @@ application = get_wsgi_application()
 
 # Each server process builds the directory's search index as it starts, not on its first
 # reader's search (seconds with tens of thousands of services; romahub/directory/search/cache.py).
+from django.db import connections  # noqa: E402
+
 from romahub.directory.search import warm  # noqa: E402 (needs Django set up)
 
 warm()
+# gunicorn --preload loads this once and forks its workers from it (they share its memory): no
+# worker may inherit the database connection the index was read through.
+connections.close_all()

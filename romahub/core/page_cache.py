@@ -96,7 +96,10 @@ _batches = threading.local()
 def start_new_generation(paths=()) -> None:
     """Public data changed; `paths` are the addresses it certainly shows on (rendered first)."""
     if not settings.PAGE_REFRESH_IN_BACKGROUND:
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+        # Now, for this process, and again once committed: another process that rendered the page
+        # between the two read the old data, and must not keep it under the new generation.
+        _new_generation()
+        transaction.on_commit(_new_generation)
         return
     connection = transaction.get_connection()
     batch = getattr(_batches, "current", None)
@@ -109,6 +112,10 @@ def start_new_generation(paths=()) -> None:
         transaction.on_commit(batch.enqueue)  # at once outside a transaction
         return
     batch.paths.update(paths)
+
+
+def _new_generation() -> None:
+    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 def refresh_changed(paths) -> int:

@@ -3,17 +3,16 @@
 Accepted: PDF, DOCX, ODT, PNG and JPEG, at most 10 MB (and DOCX or ODT archives that unpack to at
 most EVIDENCE_MAX_UNPACKED_BYTES). The first bytes decide what a file is;
 its name must then end in a matching extension, so a renamed program or a PDF called .docx is
-refused. The reader's file name is kept only for display; on disk a file gets a random name in
-PRIVATE_MEDIA_ROOT, which no URL serves.
+refused. The reader's file name is kept only for display; a file gets a random name in the private
+storage (PRIVATE_MEDIA_ROOT, or a private bucket with MEDIA_STORAGE=s3), which no URL serves.
 """
 
-import os
 import uuid
 import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import Storage, storages
 from django.utils.translation import gettext as _
 
 EXTENSIONS = {"pdf": ("pdf",), "docx": ("docx",), "odt": ("odt",), "png": ("png",), "jpeg": ("jpg", "jpeg")}
@@ -27,24 +26,10 @@ CONTENT_TYPES = {
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 
-class PrivateStorage(FileSystemStorage):
-    """Files under PRIVATE_MEDIA_ROOT, read from settings on each use; no URL serves them."""
-
-    @property
-    def base_location(self):
-        return str(settings.PRIVATE_MEDIA_ROOT)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
-
-
-def private_storage() -> FileSystemStorage:
-    return PrivateStorage()
+def private_storage() -> Storage:
+    """Where evidence is kept: settings.STORAGES["private"], PRIVATE_MEDIA_ROOT on the filesystem, or
+    a private bucket with MEDIA_STORAGE=s3 (romahub/core/media_storage.py). Never a public one."""
+    return storages["private"]
 
 
 def sniff(upload) -> str | None:

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import format_lazy, slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.fields import RichTextField, StreamField
@@ -265,6 +266,9 @@ class SectionPage(HubPage):
     def resource_groups(self):
         if not self.resource_audience:
             return []
+        if self.served_outline is not None:  # the same for every section of this audience until a resource changes
+            key = ("resource_groups", get_language(), self.resource_audience)
+            return self.served_outline.remember(key, lambda: grouped(matching(Filters(audience=self.resource_audience))))
         return grouped(matching(Filters(audience=self.resource_audience)))
 
 

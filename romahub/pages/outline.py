@@ -45,6 +45,13 @@ class Outline:
     by_url: dict[str, int] = field(default_factory=dict)
     by_path: dict[str, int] = field(default_factory=dict)
     by_translation: dict[str, list[int]] = field(default_factory=dict)
+    _remembered: dict = field(default_factory=dict)
+
+    def remember(self, key, make):
+        """What `make()` returns, made once for this generation: public data derived for pages."""
+        if key not in self._remembered:
+            self._remembered[key] = make()
+        return self._remembered[key]
 
     def add(self, entry: OutlinePage) -> None:
         self.pages[entry.id] = entry

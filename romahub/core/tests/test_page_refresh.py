@@ -150,3 +150,14 @@ def test_the_outline_tells_what_wagtail_would_for_every_live_page(rf):
         page.served_outline = outline
         assert (page.breadcrumb_trail(request), page.language_addresses(request), page.shows_exit_button) == wagtails, page.url
         assert outline.at(page.url).id == page.pk
+
+
+@pytest.mark.django_db
+def test_without_a_worker_the_generation_changes_again_once_the_change_is_committed(django_capture_on_commit_callbacks):
+    """Another process rendering between the change and its commit read the old data: what it
+    stored under the first new generation must not count as current."""
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            page_cache.start_new_generation(["/en/"])
+            during = page_cache.current_generation()
+    assert page_cache.current_generation() > during
