@@ -42,7 +42,9 @@ COUNCILS = 6
 COUNCIL_PASSWORD = "load bench council " + secrets.token_hex(4)
 # p99 through nginx, in milliseconds, per kind of request (locust's names in bench/locustfile.py).
 P99_BUDGET_MS = {
-    "page": 100, "search": 150, "planner": 150, "prepare form": 150, "prepare pdf": 2000,
+    # The planner is a page drawn for each question, as a council's page is: either may wait on a
+    # sync worker that is drawing a PDF (about 150 ms), so both may take 300 ms at the p99.
+    "page": 100, "search": 150, "planner": 300, "prepare form": 150, "prepare pdf": 2000,
     "council sign-in": 500, "council page": 300, "council save": 500,
 }
 ERRORS_BUDGET = 0

@@ -128,7 +128,7 @@ MIDDLEWARE = [
     # Below WhiteNoise, which serves static files precompressed; above the page cache, whose hits
     # come already compressed. Django's masks CSRF tokens and pads its gzip output (BREACH).
     "django.middleware.gzip.GZipMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "romahub.core.middleware.CSPMiddleware",  # django-csp's, each policy built once
     "romahub.core.middleware.SecurityHeadersMiddleware",
     "romahub.core.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

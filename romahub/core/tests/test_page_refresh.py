@@ -161,3 +161,16 @@ def test_without_a_worker_the_generation_changes_again_once_the_change_is_commit
             page_cache.start_new_generation(["/en/"])
             during = page_cache.current_generation()
     assert page_cache.current_generation() > during
+
+
+@pytest.mark.django_db
+def test_each_content_security_policy_is_built_once_and_again_when_its_setting_changes(client, settings):
+    from romahub.core import middleware
+
+    middleware._policies.clear()
+    first = client.get("/en/")["Content-Security-Policy"]
+    assert "default-src 'none'" in first and len(middleware._policies) >= 1
+    built = dict(middleware._policies)
+    assert client.get("/en/")["Content-Security-Policy"] == first and middleware._policies == built
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'self'"]}}
+    assert client.get("/en/lawyers/")["Content-Security-Policy"] == "default-src 'self'"
