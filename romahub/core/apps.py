@@ -9,6 +9,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Connects its signal receivers, which name auth's models: only once the registry is ready.
-        from romahub.core import security_log
+        from romahub.core import checks, security_log  # noqa: F401 (checks registers itself)
 
         security_log.connect_lockouts()

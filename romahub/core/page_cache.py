@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.handlers.wsgi import WSGIHandler, WSGIRequest
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
@@ -160,11 +161,7 @@ def rerender(origin: str, full_path: str, generation: int) -> bool:
     let the page cache store it for `generation`. True if it was stored."""
     global _handler
     if _handler is None:
-        from django.core.handlers.wsgi import (
-            WSGIHandler,  # loads every middleware: only where pages are re-rendered
-        )
-
-        _handler = WSGIHandler()
+        _handler = WSGIHandler()  # loads every middleware: only in a process that re-renders pages
     scheme, host = urlsplit(origin).scheme, urlsplit(origin).netloc
     path, _, query = full_path.partition("?")
     environ = {
@@ -178,13 +175,13 @@ def rerender(origin: str, full_path: str, generation: int) -> bool:
     if scheme == "https" and settings.SECURE_PROXY_SSL_HEADER:
         header, value = settings.SECURE_PROXY_SSL_HEADER
         environ[header] = value
-    status = []
+    # The handler's middleware chain, not its __call__: that sends request_started and
+    # request_finished, whose receiver closes the database connection of a task (or a test) that
+    # is inside a transaction.
+    request = WSGIRequest(environ)
     with translation.override(None):
-        response = _handler(environ, lambda s, headers, exc_info=None: status.append(s))
-        response.close()
-    return bool(status) and status[0].startswith("200") and any(
-        name == "X-Page-Cache" and value == "miss" for name, value in response.items()
-    )
+        response = _handler.get_response(request)
+    return response.status_code == 200 and response.get("X-Page-Cache") == "miss"
 
 
 def in_every_language(url_name: str, *args) -> list[str]:
