@@ -82,7 +82,7 @@ format: install-test
 
 check: install ## Django's system checks, including the production deployment checks
 	$(MANAGE) check
-	DJANGO_ENV=production SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') ALLOWED_HOSTS=hub.example.org $(MANAGE) check --deploy --fail-level WARNING
+	DJANGO_ENV=production SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') ALLOWED_HOSTS=hub.example.org REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} $(MANAGE) check --deploy --fail-level WARNING
 
 admin: install ## Create an editor account (asks for a password; none exists by default)
 	$(MANAGE) migrate --noinput
